@@ -1,0 +1,4 @@
+/**
+ * Paperclip's table DSL and schema model.
+ */
+package ai.paperclip.schema;
