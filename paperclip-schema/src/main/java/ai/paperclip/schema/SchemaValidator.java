@@ -76,7 +76,7 @@ final class SchemaValidator {
             Optional<ColumnModel> targetColumn = target.column(targetName);
             if (targetColumn.isEmpty()) {
                 throw new SchemaDefinitionException(where + " references column " + target.name() + "." + targetName
-                        + ", which does not exist; reference one of " + target.name() + "'s columns");
+                        + ", which does not exist; reference one of the columns of " + target.name());
             }
             ColumnModel source = table.column(fk.columns().get(i)).orElseThrow();
             if (!source.type().equals(targetColumn.get().type())) {

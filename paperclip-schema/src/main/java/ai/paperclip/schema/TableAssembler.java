@@ -104,7 +104,7 @@ final class TableAssembler {
             for (String name : reference.columnNames()) {
                 resolved.add(target.column(name).orElseThrow(() -> table.error(source,
                         "the foreign key references column " + target.name() + "." + name
-                                + ", which does not exist; reference one of " + target.name() + "'s columns")));
+                                + ", which does not exist; reference one of the columns of " + target.name())));
             }
             requireCount(source, resolved.size());
             requireSameTypes(source, resolved);

@@ -88,7 +88,7 @@ public final class Literals {
         return quote(Long.toString(value)) + "::bigint";
     }
 
-    /** A decimal with a point parses as a numeric constant; a negative one prints in parentheses. */
+    /** A decimal with a point parses as a numeric constant; a negative one prints quoted and labelled. */
     private static String decimal(String plain) {
         if (!plain.contains(".")) {
             try {
@@ -97,7 +97,7 @@ public final class Literals {
                 return quote(plain) + "::numeric";
             }
         }
-        return plain.startsWith("-") ? "(" + plain + ")" : plain;
+        return plain.startsWith("-") ? quote(plain) + "::numeric" : plain;
     }
 
     private static String timestamp(LocalDateTime t) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.schema.ddl.PostgresDdl;
 import ai.paperclip.schema.model.SchemaModel;
+import ai.paperclip.schema.model.TableModel;
 import ai.paperclip.schema.testing.CatalogListing;
 import ai.paperclip.schema.testing.CatalogModelReader;
 import ai.paperclip.schema.testing.TestPostgres;
@@ -57,8 +58,10 @@ class CoreSchemaCatalogIT {
         SchemaModel model = PaperclipSchema.SCHEMA.model();
         assertThat(introspected.tables()).extracting(t -> t.name())
                 .containsExactlyElementsOf(model.tables().stream().map(t -> t.name()).toList());
-        for (var table : model.tables()) {
-            assertThat(introspected.table(table.name())).get().as("table %s", table.name()).isEqualTo(table);
+        for (TableModel table : model.tables()) {
+            TableModel read = introspected.table(table.name()).orElseThrow();
+            assertThat(read.columns()).as("columns of %s", table.name()).containsExactlyElementsOf(table.columns());
+            assertThat(read).as("table %s", table.name()).isEqualTo(table);
         }
         assertThat(introspected).isEqualTo(model);
     }
