@@ -33,8 +33,7 @@ public final class Literals {
             if (!(value instanceof List<?> list)) {
                 throw new IllegalArgumentException("a " + type + " default must be a List");
             }
-            String elementType = type.substring(0, type.length() - 2);
-            String body = list.stream().map(e -> arrayElement(elementType, e)).collect(Collectors.joining(",", "{", "}"));
+            String body = list.stream().map(Literals::arrayElement).collect(Collectors.joining(",", "{", "}"));
             return quote(body) + "::" + type;
         }
         if (value instanceof String s && (type.equals("text") || type.startsWith("character varying"))) {
@@ -109,7 +108,7 @@ public final class Literals {
         return text + "." + fraction;
     }
 
-    private static String arrayElement(String elementType, Object element) {
+    private static String arrayElement(Object element) {
         if (element == null) {
             return "NULL";
         }
