@@ -1,0 +1,30 @@
+package ai.paperclip.schema.paperclip;
+
+import static ai.paperclip.schema.model.ReferentialAction.CASCADE;
+import static ai.paperclip.schema.paperclip.AuthUsers.AUTH_USERS;
+
+import ai.paperclip.schema.Column;
+import ai.paperclip.schema.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * {@code session} (code name {@code authSessions}): Better-Auth's sessions. Bare like
+ * {@link AuthUsers}: text id, no unique index on {@code token}, no timestamp defaults.
+ */
+public final class AuthSessions extends Table {
+
+    public static final AuthSessions AUTH_SESSIONS = new AuthSessions();
+
+    public final Column<String> id = text("id").primaryKey();
+    public final Column<OffsetDateTime> expiresAt = timestamptz("expires_at").notNull();
+    public final Column<String> token = text("token").notNull();
+    public final Column<OffsetDateTime> createdAt = timestamptz("created_at").notNull();
+    public final Column<OffsetDateTime> updatedAt = timestamptz("updated_at").notNull();
+    public final Column<String> ipAddress = text("ip_address");
+    public final Column<String> userAgent = text("user_agent");
+    public final Column<String> userId = text("user_id").notNull().references(() -> AUTH_USERS.id).onDelete(CASCADE);
+
+    private AuthSessions() {
+        super("session");
+    }
+}

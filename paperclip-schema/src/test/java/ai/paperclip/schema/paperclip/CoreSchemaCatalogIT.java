@@ -1,0 +1,75 @@
+package ai.paperclip.schema.paperclip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.paperclip.schema.ddl.PostgresDdl;
+import ai.paperclip.schema.model.SchemaModel;
+import ai.paperclip.schema.model.TableModel;
+import ai.paperclip.schema.testing.CatalogListing;
+import ai.paperclip.schema.testing.CatalogModelReader;
+import ai.paperclip.schema.testing.TestPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of the core schema: the DDL rendered from the Java tables, applied to a real
+ * PostgreSQL 18, leaves exactly the catalog that {@code core-schema.md} describes. The expected
+ * listing (src/test/resources/core-schema-catalog.txt) was written from that document, not from
+ * the Java code; every column, constraint and index must match, nothing more and nothing less.
+ */
+class CoreSchemaCatalogIT {
+
+    private static Connection connection;
+
+    @BeforeAll
+    static void applyTheCoreSchema() throws SQLException {
+        connection = TestPostgres.freshDatabase().getConnection();
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : PostgresDdl.createSchema(PaperclipSchema.SCHEMA.model())) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    @Test
+    void theCatalogIsExactlyTheDocumentedCoreSchema() throws Exception {
+        String expected = resource("/core-schema-catalog.txt");
+
+        String actual = CatalogListing.read(connection);
+
+        List<String> expectedLines = expected.lines().toList();
+        List<String> actualLines = actual.lines().toList();
+        assertThat(actualLines).as("in the database but not in core-schema.md").isSubsetOf(expectedLines);
+        assertThat(expectedLines).as("in core-schema.md but not in the database").isSubsetOf(actualLines);
+        assertThat(actualLines).as("the whole listing, in order").containsExactlyElementsOf(expectedLines);
+    }
+
+    @Test
+    void theModelIsInCatalogFormSoAnIntrospectedDatabaseComparesEqual() throws SQLException {
+        SchemaModel introspected = CatalogModelReader.read(connection);
+
+        SchemaModel model = PaperclipSchema.SCHEMA.model();
+        assertThat(introspected.tables()).extracting(t -> t.name())
+                .containsExactlyElementsOf(model.tables().stream().map(t -> t.name()).toList());
+        for (TableModel table : model.tables()) {
+            TableModel read = introspected.table(table.name()).orElseThrow();
+            assertThat(read.columns()).as("columns of %s", table.name()).containsExactlyElementsOf(table.columns());
+            assertThat(read).as("table %s", table.name()).isEqualTo(table);
+        }
+        assertThat(introspected).isEqualTo(model);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = CoreSchemaCatalogIT.class.getResourceAsStream(name)) {
+            assertThat(in).as("test resource %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
