@@ -2,7 +2,7 @@
 
 -- Migration 0003_rename_issues: snapshot c06816bde0d9be57cd761349b03386fd after 276e4619d36ddb5b65ab20480009c98f.
 -- Generated from the schema definitions: review it, then commit it with its snapshot.
--- Decisions it applies (taken out of decisions.txt):
+-- Decisions it applies (any from decisions.txt are taken out of it):
 --   rename table issues -> tasks
 --   rename column agents.title -> agents.job_title
 --   allow drop column companies.description

@@ -96,7 +96,7 @@ class MigrationGeneratorTest {
         assertThat(m.decisionsUnused()).containsExactly(Decision.allowDropTable("ghosts"));
         assertThat(Files.readString(dir.resolve(Decisions.FILE_NAME)))
                 .isEqualTo("# Decisions for the next migration\nallow drop table ghosts\n");
-        assertThat(Files.readString(m.sqlFile())).contains("-- Decisions it applies (taken out of decisions.txt):\n"
+        assertThat(Files.readString(m.sqlFile())).contains("-- Decisions it applies (any from decisions.txt are taken out of it):\n"
                 + "--   rename table issues -> tasks\n");
     }
 

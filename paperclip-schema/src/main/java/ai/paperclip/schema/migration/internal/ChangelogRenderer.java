@@ -26,7 +26,7 @@ public final class ChangelogRenderer {
         StringBuilder sql = header(tag, snapshot);
         sql.append("-- Generated from the schema definitions: review it, then commit it with its snapshot.\n");
         if (!decisions.isEmpty()) {
-            sql.append("-- Decisions it applies (taken out of decisions.txt):\n");
+            sql.append("-- Decisions it applies (any from decisions.txt are taken out of it):\n");
             decisions.forEach(d -> sql.append("--   ").append(d.line()).append('\n'));
         }
         List<SchemaChange> inTransaction = changes.stream().filter(c -> !c.outsideTransaction()).toList();
