@@ -1,0 +1,76 @@
+package ai.paperclip.schema.migration;
+
+import ai.paperclip.schema.migration.internal.HistoryInspector;
+import ai.paperclip.schema.migration.internal.MigrationFolder;
+import ai.paperclip.schema.migration.internal.Snapshot;
+import ai.paperclip.schema.model.SchemaModel;
+import ai.paperclip.schema.model.TableModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The CI gate: fails when the schema definitions and the committed migrations disagree. Each
+ * failure has its own {@link CheckCode} and a message that says what to run.
+ *
+ * <pre>{@code
+ * CheckResult result = MigrationCheck.run(MySchema.model(), Path.of("src/main/resources/migrations"),
+ *         MigrationOptions.defaults());
+ * if (!result.ok()) { ... result.message(), result.exitCode() ... }
+ * }</pre>
+ */
+public final class MigrationCheck {
+
+    private MigrationCheck() {
+    }
+
+    /** Checks the folder's history, then that the newest snapshot equals {@code model}. */
+    public static CheckResult run(SchemaModel model, Path folder, MigrationOptions options) {
+        Objects.requireNonNull(model, "model");
+        HistoryInspector.Inspection inspection =
+                HistoryInspector.inspect(new MigrationFolder(folder), options.generateCommand(), true);
+        List<CheckProblem> problems = new ArrayList<>(inspection.problems());
+        // The schema comparison needs every snapshot read; an edited file does not hide it.
+        if (inspection.indexConsistent()
+                && inspection.snapshots().size() == inspection.journal().migrations().size()) {
+            Snapshot newest = inspection.newest();
+            if (!newest.schema().equals(model)) {
+                String after = inspection.journal().migrations().isEmpty() ? "there are no migrations yet"
+                        : "the newest snapshot is " + inspection.journal().migrations()
+                                .get(inspection.journal().migrations().size() - 1).tag();
+                problems.add(new CheckProblem(CheckCode.SCHEMA_NOT_MIGRATED, "The schema definitions have changes"
+                        + " that no migration covers (" + summary(newest.schema(), model) + "; " + after + "). Run "
+                        + options.generateCommand() + ", review the new migration, and commit it."));
+            }
+        }
+        return new CheckResult(problems);
+    }
+
+    private static String summary(SchemaModel from, SchemaModel to) {
+        List<String> parts = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (TableModel t : to.tables()) {
+            from.table(t.name()).ifPresentOrElse(f -> {
+                if (!f.equals(t)) {
+                    changed.add(t.name());
+                }
+            }, () -> added.add(t.name()));
+        }
+        List<String> dropped = from.tables().stream().map(TableModel::name).filter(n -> to.table(n).isEmpty()).toList();
+        if (!added.isEmpty()) {
+            parts.add("new tables: " + String.join(", ", added));
+        }
+        if (!changed.isEmpty()) {
+            parts.add("changed tables: " + String.join(", ", changed));
+        }
+        if (!dropped.isEmpty()) {
+            parts.add("tables gone: " + String.join(", ", dropped));
+        }
+        if (!from.extensions().equals(to.extensions())) {
+            parts.add("extensions now " + to.extensions());
+        }
+        return String.join("; ", parts);
+    }
+}
