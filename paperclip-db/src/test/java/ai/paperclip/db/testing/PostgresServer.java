@@ -103,8 +103,12 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public String url(String password) {
-        return "postgres://" + USER + ":" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "@127.0.0.1:" + port() + "/" + DATABASE;
+        return "postgres://" + USER + ":" + encoded(password) + "@127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    /** Percent-encoded for the userinfo of a URL (no spaces in our passwords, so '+' never appears). */
+    public static String encoded(String password) {
+        return URLEncoder.encode(password, StandardCharsets.UTF_8);
     }
 
     /** The trusted superuser, for setting up and inspecting; never what the library under test uses. */
