@@ -26,7 +26,7 @@ public final class SharedPostgres implements ParameterResolver {
                 .server;
     }
 
-    private record Resource(PostgresServer server) implements ExtensionContext.Store.CloseableResource {
+    private record Resource(PostgresServer server) implements AutoCloseable {
         @Override
         public void close() {
             server.close();
