@@ -4,7 +4,7 @@
  * <pre>{@code
  * PaperclipDbOptions options = PaperclipDbOptions.fromEnvironment(System.getenv());
  * try (PaperclipDb db = PaperclipDb.create("postgres://app:secret@db.example.com:5432/paperclip", options)) {
- *     Result<Record> rows = db.dsl().fetch("select id, name from companies where id = ?", id);
+ *     Result<Record> companies = db.dsl().fetch("select id, name from companies");
  *     DbHealth health = db.health();
  * }
  * }</pre>
