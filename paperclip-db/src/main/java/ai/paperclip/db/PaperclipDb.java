@@ -1,0 +1,135 @@
+package ai.paperclip.db;
+
+import ai.paperclip.db.internal.ConnectionFailures;
+import ai.paperclip.db.internal.ConnectionTarget;
+import ai.paperclip.db.internal.ConnectionUrls;
+import ai.paperclip.db.internal.HealthProbe;
+import ai.paperclip.db.internal.PoolFactory;
+import ai.paperclip.db.internal.QueryLogListener;
+import ai.paperclip.db.internal.ServerVersionCheck;
+import ai.paperclip.db.internal.StartupStep;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Paperclip's database: a pooled connection to PostgreSQL 17+ with jOOQ on top. The front door of
+ * paperclip-db; owns its pool, which {@link #close()} closes.
+ *
+ * <pre>{@code
+ * try (PaperclipDb db = PaperclipDb.create(url, PaperclipDbOptions.defaults())) {
+ *     db.dsl().fetch("select 1");
+ * }
+ * }</pre>
+ */
+public final class PaperclipDb implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaperclipDb.class);
+
+    // Run in order on the new pool before create() returns it. Start-up migrations are meant to join here.
+    private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck());
+
+    private final HikariDataSource pool;
+    private final ConnectionTarget target;
+    private final PaperclipDbOptions options;
+    private final DSLContext dsl;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private PaperclipDb(HikariDataSource pool, ConnectionTarget target, PaperclipDbOptions options) {
+        this.pool = pool;
+        this.target = target;
+        this.options = options;
+        this.dsl = dsl(pool, options);
+    }
+
+    /**
+     * Connects to {@code url} ({@code postgres://}, {@code postgresql://} or {@code jdbc:postgresql:}),
+     * opens the pool and checks the server before returning.
+     *
+     * @throws InvalidUrlException         when the URL is malformed
+     * @throws ConnectionFailedException   when the server cannot be reached or refuses us
+     * @throws UnsupportedServerException  when the server is older than PostgreSQL 17
+     */
+    public static PaperclipDb create(String url, PaperclipDbOptions options) {
+        ConnectionTarget target = ConnectionUrls.parse(url);
+        LOG.debug("Opening pool '{}' on {} with {}", options.poolName(), target, options);
+        HikariDataSource pool = PoolFactory.open(target, options);
+        try {
+            for (StartupStep step : STARTUP_STEPS) {
+                step.run(new StartupStep.Context(pool, target, options));
+            }
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw ConnectionFailures.describe(e, target);
+        }
+        LOG.info("Pool '{}' connected to {} (max {} connections, prepared statements {})",
+                options.poolName(), target, options.poolMax(), options.preparedStatements() ? "on" : "off");
+        return new PaperclipDb(pool, target, options);
+    }
+
+    /** The pool, for plain JDBC. Connections borrowed from it must be closed by the caller. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** A jOOQ context on the pool, PostgreSQL dialect; thread-safe, one per {@code PaperclipDb}. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /** The options this database was created with. */
+    public PaperclipDbOptions options() {
+        return options;
+    }
+
+    /**
+     * Pool counts and server figures, read now.
+     *
+     * @throws PaperclipDbException when the server cannot be queried or this database is closed
+     */
+    public DbHealth health() {
+        if (closed.get()) {
+            throw new PaperclipDbException("PaperclipDb for " + target + " is closed.", null, null);
+        }
+        try {
+            return HealthProbe.probe(pool);
+        } catch (SQLException e) {
+            throw new PaperclipDbException("Health check on " + target + " failed: " + e.getMessage(),
+                    e.getSQLState(), e);
+        }
+    }
+
+    /** Closes the pool. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            pool.close();
+            LOG.info("Pool '{}' closed", options.poolName());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PaperclipDb{" + target + ", pool=" + options.poolName() + (closed.get() ? ", closed" : "") + "}";
+    }
+
+    private static DSLContext dsl(DataSource pool, PaperclipDbOptions options) {
+        // jOOQ's own LoggerListener would log every query with its bind values inlined: ours masks them.
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.set(pool).set(SQLDialect.POSTGRES).set(new Settings().withExecuteLogging(false));
+        if (options.logQueries() || options.slowQueryThreshold().isPresent()) {
+            configuration.set(new QueryLogListener(options.logQueries(),
+                    options.slowQueryThreshold().orElse(null), options.logBindValues()));
+        }
+        return DSL.using(configuration);
+    }
+}

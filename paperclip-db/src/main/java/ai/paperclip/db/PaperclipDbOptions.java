@@ -1,0 +1,228 @@
+package ai.paperclip.db;
+
+import ai.paperclip.db.internal.EnvironmentSettings;
+import ai.paperclip.db.internal.OptionsValidation;
+import ai.paperclip.db.internal.Redaction;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How {@link PaperclipDb} connects: pool size and timeouts, prepared statements, the migration URL,
+ * query logging. Immutable; made by {@link #builder()}, validated once in {@link Builder#build()}.
+ *
+ * <p>Every setting with an environment variable follows one rule: {@code DATABASE_} + the builder
+ * method in upper snake case, + {@code _SECONDS} when it takes a {@link Duration}
+ * ({@code poolMax} &harr; {@code DATABASE_POOL_MAX}, {@code idleTimeout} &harr;
+ * {@code DATABASE_IDLE_TIMEOUT_SECONDS}). Only {@link #fromEnvironment(Map)} and
+ * {@link Builder#environment(Map)} read them, and only from the map they are given.
+ */
+public final class PaperclipDbOptions {
+
+    public static final int DEFAULT_POOL_MAX = 10;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    public static final boolean DEFAULT_PREPARED_STATEMENTS = true;
+    /** Used when neither the options nor the URL's {@code application_name} name the application. */
+    public static final String DEFAULT_APPLICATION_NAME = "paperclip";
+    public static final String DEFAULT_POOL_NAME = "paperclip";
+
+    private final int poolMax;
+    private final Duration idleTimeout;
+    private final Duration connectTimeout;
+    private final boolean preparedStatements;
+    private final String migrationUrl;
+    private final String applicationName;
+    private final boolean logQueries;
+    private final Duration slowQueryThreshold;
+    private final boolean logBindValues;
+    private final String poolName;
+
+    private PaperclipDbOptions(Builder b) {
+        this.poolMax = b.poolMax;
+        this.idleTimeout = b.idleTimeout;
+        this.connectTimeout = b.connectTimeout;
+        this.preparedStatements = b.preparedStatements;
+        this.migrationUrl = b.migrationUrl;
+        this.applicationName = b.applicationName;
+        this.logQueries = b.logQueries;
+        this.slowQueryThreshold = b.slowQueryThreshold;
+        this.logBindValues = b.logBindValues;
+        this.poolName = b.poolName;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults. */
+    public static PaperclipDbOptions defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Options from the {@code DATABASE_*} variables in {@code environment} (usually {@code System.getenv()},
+     * passed in by the application's edge); unset or empty variables keep the defaults.
+     *
+     * @throws InvalidOptionException naming the variable and its value when one cannot be parsed
+     */
+    public static PaperclipDbOptions fromEnvironment(Map<String, String> environment) {
+        return builder().environment(environment).build();
+    }
+
+    /** Maximum connections in the pool ({@code DATABASE_POOL_MAX}). */
+    public int poolMax() {
+        return poolMax;
+    }
+
+    /** How long a connection may sit idle before it is closed; zero means never. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** How long to wait for a connection, from the pool or from the server. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Whether the driver may use named server-side prepared statements. Off ({@code prepareThreshold=0})
+     * is required behind transaction-mode poolers such as PgBouncer or Supabase's port 6543.
+     */
+    public boolean preparedStatements() {
+        return preparedStatements;
+    }
+
+    /** The direct URL migrations use instead of the pool's URL ({@code DATABASE_MIGRATION_URL}). */
+    public Optional<String> migrationUrl() {
+        return Optional.ofNullable(migrationUrl);
+    }
+
+    /** The {@code application_name} to report, if set here; otherwise the URL's or the default. */
+    public Optional<String> applicationName() {
+        return Optional.ofNullable(applicationName);
+    }
+
+    /** Whether every {@code dsl()} query is logged at DEBUG on {@code ai.paperclip.db.query}. */
+    public boolean logQueries() {
+        return logQueries;
+    }
+
+    /** Queries at least this slow are logged at WARN, whatever {@link #logQueries()} says. */
+    public Optional<Duration> slowQueryThreshold() {
+        return Optional.ofNullable(slowQueryThreshold);
+    }
+
+    /** Whether logged queries show their bind values; masked by default. */
+    public boolean logBindValues() {
+        return logBindValues;
+    }
+
+    /** The pool's name, on every HikariCP log line. */
+    public String poolName() {
+        return poolName;
+    }
+
+    @Override
+    public String toString() {
+        return "PaperclipDbOptions{poolMax=" + poolMax + ", idleTimeout=" + idleTimeout
+                + ", connectTimeout=" + connectTimeout + ", preparedStatements=" + preparedStatements
+                + ", migrationUrl=" + Redaction.url(migrationUrl) + ", applicationName=" + applicationName
+                + ", logQueries=" + logQueries + ", slowQueryThreshold=" + slowQueryThreshold
+                + ", logBindValues=" + logBindValues + ", poolName=" + poolName + "}";
+    }
+
+    /** Builds {@link PaperclipDbOptions}; not thread-safe. */
+    public static final class Builder {
+
+        private int poolMax = DEFAULT_POOL_MAX;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private boolean preparedStatements = DEFAULT_PREPARED_STATEMENTS;
+        private String migrationUrl;
+        private String applicationName;
+        private boolean logQueries;
+        private Duration slowQueryThreshold;
+        private boolean logBindValues;
+        private String poolName = DEFAULT_POOL_NAME;
+
+        private Builder() {
+        }
+
+        /**
+         * Applies the {@code DATABASE_*} variables set (non-empty) in {@code environment}; later builder
+         * calls override them.
+         *
+         * @throws InvalidOptionException naming the variable and the value when one cannot be parsed
+         */
+        public Builder environment(Map<String, String> environment) {
+            EnvironmentSettings.apply(environment, this);
+            return this;
+        }
+
+        public Builder poolMax(int poolMax) {
+            this.poolMax = poolMax;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder preparedStatements(boolean preparedStatements) {
+            this.preparedStatements = preparedStatements;
+            return this;
+        }
+
+        /** A direct (not pooled) URL for migrations; {@code null} to use the pool's URL. */
+        public Builder migrationUrl(String migrationUrl) {
+            this.migrationUrl = migrationUrl;
+            return this;
+        }
+
+        public Builder applicationName(String applicationName) {
+            this.applicationName = applicationName;
+            return this;
+        }
+
+        public Builder logQueries(boolean logQueries) {
+            this.logQueries = logQueries;
+            return this;
+        }
+
+        /** Log queries at least this slow at WARN; {@code null} (the default) turns it off. */
+        public Builder slowQueryThreshold(Duration slowQueryThreshold) {
+            this.slowQueryThreshold = slowQueryThreshold;
+            return this;
+        }
+
+        /** Show bind values in query logs. They can hold personal data and secrets: off by default. */
+        public Builder logBindValues(boolean logBindValues) {
+            this.logBindValues = logBindValues;
+            return this;
+        }
+
+        public Builder poolName(String poolName) {
+            this.poolName = poolName;
+            return this;
+        }
+
+        /**
+         * Validates and seals the options.
+         *
+         * @throws InvalidOptionException naming the option, its value and the fix
+         * @throws InvalidUrlException    when the migration URL is malformed
+         */
+        public PaperclipDbOptions build() {
+            PaperclipDbOptions options = new PaperclipDbOptions(this);
+            OptionsValidation.validate(options);
+            return options;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package ai.paperclip.db.internal;
+
+import ai.paperclip.db.InvalidOptionException;
+import ai.paperclip.db.PaperclipDbOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The {@code DATABASE_*} environment variables and the builder methods they feed. Variable names are
+ * derived from the method names by {@link #variableName}, so the documented rule cannot drift.
+ */
+public final class EnvironmentSettings {
+
+    /** One setting: the builder method it feeds, how its text is parsed, how it is applied. */
+    public record Setting(String builderMethod, Kind kind, BiConsumer<PaperclipDbOptions.Builder, Object> apply) {
+
+        /** The environment variable, by the one naming rule. */
+        public String variable() {
+            return variableName(builderMethod, kind == Kind.SECONDS || kind == Kind.POSITIVE_SECONDS);
+        }
+    }
+
+    /** How a variable's text is read. */
+    public enum Kind { BOOLEAN, POSITIVE_INTEGER, SECONDS, POSITIVE_SECONDS, URL }
+
+    public static final List<Setting> SETTINGS = List.of(
+            new Setting("preparedStatements", Kind.BOOLEAN, (b, v) -> b.preparedStatements((Boolean) v)),
+            new Setting("poolMax", Kind.POSITIVE_INTEGER, (b, v) -> b.poolMax((Integer) v)),
+            new Setting("idleTimeout", Kind.SECONDS, (b, v) -> b.idleTimeout((Duration) v)),
+            new Setting("connectTimeout", Kind.POSITIVE_SECONDS, (b, v) -> b.connectTimeout((Duration) v)),
+            new Setting("migrationUrl", Kind.URL, (b, v) -> b.migrationUrl((String) v)));
+
+    private EnvironmentSettings() {
+    }
+
+    /** {@code poolMax} -> {@code DATABASE_POOL_MAX}; with {@code seconds}, {@code _SECONDS} is appended. */
+    public static String variableName(String builderMethod, boolean seconds) {
+        String snake = builderMethod.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return "DATABASE_" + snake + (seconds ? "_SECONDS" : "");
+    }
+
+    public static void apply(Map<String, String> environment, PaperclipDbOptions.Builder builder) {
+        for (Setting setting : SETTINGS) {
+            String raw = environment.get(setting.variable());
+            if (raw == null || raw.strip().isEmpty()) {
+                continue; // empty = unset, as upstream
+            }
+            setting.apply().accept(builder, parse(setting, raw.strip()));
+        }
+    }
+
+    private static Object parse(Setting setting, String value) {
+        switch (setting.kind()) {
+            case BOOLEAN:
+                if (value.equals("true") || value.equals("1")) {
+                    return true;
+                }
+                if (value.equals("false") || value.equals("0")) {
+                    return false;
+                }
+                throw invalid(setting, value, "is not one of true, false, 1, 0");
+            case POSITIVE_INTEGER:
+                return number(setting, value, 1, "is not a positive integer (e.g. 10)");
+            case SECONDS:
+                return Duration.ofSeconds(number(setting, value, 0, "is not a whole number of seconds (0 = never)"));
+            case POSITIVE_SECONDS:
+                return Duration.ofSeconds(number(setting, value, 1, "is not a positive whole number of seconds"));
+            default:
+                return value;
+        }
+    }
+
+    private static int number(Setting setting, String value, int min, String problem) {
+        if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < min) {
+            throw invalid(setting, value, problem);
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static InvalidOptionException invalid(Setting setting, String value, String problem) {
+        return new InvalidOptionException(setting.variable() + "='" + value + "' " + problem
+                + "; fix the variable or leave it empty for the default (builder method "
+                + setting.builderMethod() + ").");
+    }
+}

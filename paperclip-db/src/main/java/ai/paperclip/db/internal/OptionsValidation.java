@@ -1,0 +1,72 @@
+package ai.paperclip.db.internal;
+
+import ai.paperclip.db.InvalidOptionException;
+import ai.paperclip.db.InvalidUrlException;
+import ai.paperclip.db.PaperclipDbOptions;
+import java.time.Duration;
+
+/** The checks {@code PaperclipDbOptions.Builder.build()} runs once; messages name option, value and fix. */
+public final class OptionsValidation {
+
+    /** HikariCP's own floor; below it HikariCP would silently use its default instead. */
+    static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(250);
+    /** HikariCP's own floor for a non-zero idle timeout. */
+    static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** PostgreSQL truncates application_name to NAMEDATALEN - 1 bytes. */
+    static final int MAX_APPLICATION_NAME_BYTES = 63;
+
+    private OptionsValidation() {
+    }
+
+    public static void validate(PaperclipDbOptions o) {
+        if (o.poolMax() < 1) {
+            throw invalid("poolMax", String.valueOf(o.poolMax()),
+                    "must be at least 1; use e.g. 10 (the default)");
+        }
+        Duration idle = o.idleTimeout();
+        if (idle == null || idle.isNegative() || (!idle.isZero() && idle.compareTo(MIN_IDLE_TIMEOUT) < 0)) {
+            throw invalid("idleTimeout", String.valueOf(idle),
+                    "must be zero (never close idle connections) or at least 10 s");
+        }
+        Duration connect = o.connectTimeout();
+        if (connect == null || connect.compareTo(MIN_CONNECT_TIMEOUT) < 0) {
+            throw invalid("connectTimeout", String.valueOf(connect),
+                    "must be at least 250 ms; the default is 30 s");
+        }
+        o.slowQueryThreshold().ifPresent(threshold -> {
+            if (threshold.isNegative() || threshold.isZero()) {
+                throw invalid("slowQueryThreshold", threshold.toString(),
+                        "must be positive; use null to turn slow-query logging off");
+            }
+        });
+        o.applicationName().ifPresent(OptionsValidation::checkApplicationName);
+        if (o.poolName() == null || o.poolName().isBlank()) {
+            throw invalid("poolName", String.valueOf(o.poolName()), "must not be blank");
+        }
+        o.migrationUrl().ifPresent(OptionsValidation::checkMigrationUrl);
+    }
+
+    private static void checkApplicationName(String name) {
+        if (name.isBlank() || name.chars().anyMatch(c -> c < 0x20 || c > 0x7e)
+                || name.length() > MAX_APPLICATION_NAME_BYTES) {
+            throw invalid("applicationName", name,
+                    "must be 1 to 63 printable ASCII characters (PostgreSQL shows it in pg_stat_activity)");
+        }
+    }
+
+    private static void checkMigrationUrl(String url) {
+        try {
+            ConnectionUrls.parse(url);
+        } catch (InvalidUrlException e) {
+            throw new InvalidUrlException("migrationUrl (DATABASE_MIGRATION_URL): " + e.getMessage());
+        }
+    }
+
+    private static InvalidOptionException invalid(String option, String value, String rule) {
+        String variable = EnvironmentSettings.SETTINGS.stream()
+                .filter(s -> s.builderMethod().equals(option))
+                .map(s -> " (" + s.variable() + ")")
+                .findFirst().orElse("");
+        return new InvalidOptionException(option + variable + " " + rule + "; got " + value + ".");
+    }
+}

@@ -1,0 +1,74 @@
+package ai.paperclip.db.internal;
+
+import ai.paperclip.db.InvalidOptionException;
+import ai.paperclip.db.PaperclipDbOptions;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.Properties;
+import org.postgresql.Driver;
+
+/** Builds the HikariCP pool for a target and options; the first connection is opened (and checked) here. */
+public final class PoolFactory {
+
+    /** HikariCP's default; raised when a long idle timeout would otherwise make HikariCP ignore it. */
+    static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
+
+    private PoolFactory() {
+    }
+
+    /**
+     * Opens the pool. Fails fast: a server that cannot be reached or refuses us is reported now, as a
+     * {@code ConnectionFailedException}, not at the first query.
+     */
+    public static HikariDataSource open(ConnectionTarget target, PaperclipDbOptions options) {
+        HikariConfig config = config(target, options);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw ConnectionFailures.describe(e.getCause() != null ? e.getCause() : e, target);
+        }
+    }
+
+    static HikariConfig config(ConnectionTarget target, PaperclipDbOptions options) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(options.poolName());
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setDriverClassName(Driver.class.getName());
+        config.setDataSourceProperties(driverProperties(target, options));
+        config.setMaximumPoolSize(options.poolMax());
+        // One warm connection; the others are opened on demand and retired after the idle timeout.
+        config.setMinimumIdle(1);
+        config.setIdleTimeout(options.idleTimeout().toMillis());
+        Duration idle = options.idleTimeout();
+        Duration maxLifetime = idle.compareTo(DEFAULT_MAX_LIFETIME.minusMinutes(1)) > 0
+                ? idle.plus(DEFAULT_MAX_LIFETIME) : DEFAULT_MAX_LIFETIME;
+        config.setMaxLifetime(maxLifetime.toMillis());
+        config.setConnectionTimeout(options.connectTimeout().toMillis());
+        // One attempt at construction: errors surface from create(), not from the first query.
+        config.setInitializationFailTimeout(1);
+        return config;
+    }
+
+    static Properties driverProperties(ConnectionTarget target, PaperclipDbOptions options) {
+        Properties properties = target.properties();
+        Properties fromUrl = Driver.parseURL(target.jdbcUrl(), null);
+        if (!options.preparedStatements()) {
+            String inUrl = fromUrl == null ? null : fromUrl.getProperty("prepareThreshold");
+            if (inUrl != null && !inUrl.equals("0")) {
+                // pgJDBC lets URL parameters win over properties: say so instead of silently preparing.
+                throw new InvalidOptionException("preparedStatements (DATABASE_PREPARED_STATEMENTS) is false but"
+                        + " the URL " + target.redactedUrl() + " sets prepareThreshold=" + inUrl
+                        + "; remove prepareThreshold from the URL or set it to 0.");
+            }
+            properties.setProperty("prepareThreshold", "0");
+        }
+        String applicationName = options.applicationName()
+                .orElse(properties.getProperty("ApplicationName", PaperclipDbOptions.DEFAULT_APPLICATION_NAME));
+        properties.setProperty("ApplicationName", applicationName);
+        long seconds = Math.max(1, (options.connectTimeout().toMillis() + 999) / 1000);
+        properties.putIfAbsent("connectTimeout", String.valueOf(seconds));
+        properties.putIfAbsent("loginTimeout", String.valueOf(seconds));
+        return properties;
+    }
+}
