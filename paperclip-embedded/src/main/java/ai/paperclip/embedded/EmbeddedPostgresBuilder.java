@@ -2,8 +2,10 @@ package ai.paperclip.embedded;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,10 @@ public final class EmbeddedPostgresBuilder {
     public static final String DEFAULT_PASSWORD = "paperclip";
 
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,62}$");
+    private static final Pattern SETTING_NAME = Pattern.compile("^[a-z_][a-z0-9_.]*$");
+    // Values travel through pg_ctl's shell: a conservative alphabet keeps quoting out of the picture.
+    private static final Pattern SETTING_VALUE = Pattern.compile("^[A-Za-z0-9._:-]+$");
+    private static final Set<String> MANAGED_SETTINGS = Set.of("listen_addresses", "port", "unix_socket_directories");
 
     private InstanceHome instanceHome;
     private String userHome;
@@ -36,6 +42,7 @@ public final class EmbeddedPostgresBuilder {
     private String databaseName = DEFAULT_DATABASE;
     private String superuser = DEFAULT_SUPERUSER;
     private String password = DEFAULT_PASSWORD;
+    private final Map<String, String> serverSettings = new LinkedHashMap<>();
 
     EmbeddedPostgresBuilder() {
     }
@@ -117,6 +124,24 @@ public final class EmbeddedPostgresBuilder {
         return this;
     }
 
+    /**
+     * A server setting passed as {@code -c name=value} at every start, for example
+     * {@code serverSetting("shared_buffers", "256MB")}. {@code listen_addresses}, {@code port} and
+     * {@code unix_socket_directories} are managed by this library and cannot be set.
+     */
+    public EmbeddedPostgresBuilder serverSetting(String name, String value) {
+        if (!SETTING_NAME.matcher(name).matches() || MANAGED_SETTINGS.contains(name)) {
+            throw new ConfigurationException("serverSetting name '" + name + "' is not allowed: use a PostgreSQL"
+                    + " setting name other than " + MANAGED_SETTINGS);
+        }
+        if (!SETTING_VALUE.matcher(value).matches()) {
+            throw new ConfigurationException("serverSetting " + name + " has an unsupported value: use letters,"
+                    + " digits and . _ - : only (for example 256MB, off, 0.9)");
+        }
+        serverSettings.put(name, value);
+        return this;
+    }
+
     public EmbeddedPostgresOptions build() {
         if (instanceHome == null && dataDirectory == null) {
             throw new ConfigurationException("Neither instanceHome nor dataDirectory is set: call"
@@ -158,12 +183,16 @@ public final class EmbeddedPostgresBuilder {
                 : data.resolveSibling(data.getFileName() + "-postgres.log");
         return new EmbeddedPostgresOptions(data, firstPort, portSetting, portAttempts, binaries,
                 cache.toAbsolutePath().normalize(), log.toAbsolutePath().normalize(), startTimeout,
-                registerShutdownHook, clusterTemplateCache, databaseName, superuser, password);
+                registerShutdownHook, clusterTemplateCache, databaseName, superuser, password, serverSettings);
     }
 
     /** Starts (or reuses) the server. */
     public EmbeddedPostgres start() {
-        return EmbeddedPostgres.start(build());
+        EmbeddedPostgresOptions options = build();
+        if (instanceHome != null) {
+            instanceHome.createDirectories();
+        }
+        return EmbeddedPostgres.start(options);
     }
 
     /** Deletes the data directory so that the next start makes a fresh cluster; refuses while its server runs. */

@@ -2,6 +2,7 @@ package ai.paperclip.embedded;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The validated settings of one embedded server; built by {@link EmbeddedPostgres.Builder}.
@@ -20,12 +21,17 @@ import java.time.Duration;
  * @param databaseName         the database created when missing
  * @param superuser            the cluster's superuser
  * @param password             the superuser's password (password authentication, never trust)
+ * @param serverSettings       extra {@code -c name=value} settings for the server (for example {@code fsync=off} in tests)
  */
 public record EmbeddedPostgresOptions(Path dataDirectory, int port, String portSetting, int portAttempts,
                                       PostgresBinaries binaries, Path cacheDirectory, Path logFile,
                                       Duration startTimeout, boolean registerShutdownHook,
                                       boolean clusterTemplateCache, String databaseName, String superuser,
-                                      String password) {
+                                      String password, Map<String, String> serverSettings) {
+
+    public EmbeddedPostgresOptions {
+        serverSettings = Map.copyOf(serverSettings);
+    }
 
     /** The last port tried. */
     public int lastPort() {
@@ -38,6 +44,6 @@ public record EmbeddedPostgresOptions(Path dataDirectory, int port, String portS
                 + "), portAttempts=" + portAttempts + ", binaries=" + binaries + ", cacheDirectory=" + cacheDirectory
                 + ", logFile=" + logFile + ", startTimeout=" + startTimeout + ", registerShutdownHook="
                 + registerShutdownHook + ", clusterTemplateCache=" + clusterTemplateCache + ", databaseName="
-                + databaseName + ", superuser=" + superuser + ", password=****]";
+                + databaseName + ", superuser=" + superuser + ", password=****, serverSettings=" + serverSettings + "]";
     }
 }

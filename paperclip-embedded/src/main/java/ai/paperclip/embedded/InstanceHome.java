@@ -1,6 +1,9 @@
 package ai.paperclip.embedded;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -101,6 +104,24 @@ public record InstanceHome(Path home, String instanceId, Path configFile) {
     /** Extracted PostgreSQL binaries and cluster templates, shared by the instances of this home. */
     public Path cacheDirectory() {
         return home.resolve("cache");
+    }
+
+    /**
+     * Creates the instance directories that do not exist yet: the instance, {@code data/backups/},
+     * {@code secrets/} (mode 0700) and {@code logs/}. {@code config.json} is never written here.
+     */
+    public void createDirectories() {
+        try {
+            Files.createDirectories(defaultBackupDirectory());
+            Files.createDirectories(logsDirectory());
+            if (!Files.isDirectory(secretsDirectory())) {
+                Files.createDirectories(secretsDirectory(),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot create the instance directories under " + instanceDirectory()
+                    + ": " + e.getMessage() + ". Check that PAPERCLIP_HOME is writable.", e);
+        }
     }
 
     /** Expands a leading {@code ~} (alone or followed by '/') with {@code userHome}. */

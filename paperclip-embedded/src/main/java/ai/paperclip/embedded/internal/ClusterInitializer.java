@@ -29,7 +29,7 @@ public final class ClusterInitializer {
      * @param templateCache where cached clusters live, or null to always run initdb
      */
     public static void initialize(Installation installation, Path dataDirectory, String superuser, String password,
-                                  Path templateCache, Duration timeout) {
+                                  String databaseName, Path templateCache, Duration timeout) {
         Path parent = dataDirectory.toAbsolutePath().getParent();
         Path staging = null;
         try {
@@ -38,7 +38,7 @@ public final class ClusterInitializer {
             Path cluster = staging.resolve("cluster");
             long started = System.nanoTime();
             if (templateCache != null) {
-                Path template = template(installation, superuser, password, templateCache, timeout);
+                Path template = template(installation, superuser, password, databaseName, templateCache, timeout);
                 FileTrees.copyTree(template, cluster);
                 LOG.info("Created a PostgreSQL {} cluster in {} from the cached template {} in {} ms",
                         installation.version(), dataDirectory, template, millisSince(started));
@@ -64,10 +64,11 @@ public final class ClusterInitializer {
         }
     }
 
-    private static Path template(Installation installation, String superuser, String password, Path cache,
-                                 Duration timeout) throws IOException {
-        // Keyed by the binaries and the credentials (hashed, so the password never shows in a path).
-        String key = BinaryCache.sha256(installation.key() + "\0" + superuser + "\0" + password).substring(0, 16);
+    private static Path template(Installation installation, String superuser, String password, String databaseName,
+                                 Path cache, Duration timeout) throws IOException {
+        // Keyed by the binaries, the credentials and the database (hashed: the password never shows in a path).
+        String key = BinaryCache.sha256(installation.key() + "\0" + superuser + "\0" + password + "\0"
+                + databaseName).substring(0, 16);
         Path template = cache.toAbsolutePath().resolve("cluster-template-" + installation.version() + "-" + key);
         if (Files.isRegularFile(template.resolve("PG_VERSION"))) {
             return template;
@@ -77,6 +78,7 @@ public final class ClusterInitializer {
         try {
             Path cluster = staging.resolve("cluster");
             initdb(installation, cluster, superuser, password, timeout);
+            createDatabase(installation, cluster, superuser, password, databaseName, timeout);
             if (FileTrees.moveIntoPlace(cluster, template)) {
                 LOG.info("Cached a freshly initialised PostgreSQL {} cluster as {}", installation.version(), template);
             }
@@ -84,6 +86,26 @@ public final class ClusterInitializer {
         } finally {
             FileTrees.deleteQuietly(staging);
         }
+    }
+
+    /** The application database goes into the template too: CREATE DATABASE costs more than the copy. */
+    private static void createDatabase(Installation installation, Path cluster, String superuser, String password,
+                                       String databaseName, Duration timeout) throws IOException {
+        PgCtl pgCtl = new PgCtl(installation, cluster);
+        Path log = cluster.resolveSibling("template-postgres.log");
+        int port = Ports.anyFree();
+        ProcessRunner.Result started = pgCtl.start(port, log, timeout);
+        if (!started.ok()) {
+            List<String> lines = LogTail.read(log);
+            throw new PostgresStartException("PostgreSQL " + installation.version() + " did not start to prepare"
+                    + " the cluster template in " + cluster + ".\n" + LogTail.format(lines) + LogTail.hint(lines), lines);
+        }
+        try {
+            Databases.ensureExists(port, superuser, password, databaseName);
+        } finally {
+            pgCtl.stop(timeout);
+        }
+        Files.deleteIfExists(cluster.resolve("postmaster.opts"));
     }
 
     private static void initdb(Installation installation, Path cluster, String superuser, String password,

@@ -3,6 +3,7 @@ package ai.paperclip.embedded.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** {@code pg_ctl} for one data directory: start, stop and status. */
 public final class PgCtl {
@@ -20,9 +21,16 @@ public final class PgCtl {
      * /tmp is shared with other servers) and waits until it accepts connections or gives up.
      */
     public ProcessRunner.Result start(int port, Path logFile, Duration timeout) {
-        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
+        return start(port, logFile, timeout, Map.of());
+    }
+
+    /** As {@link #start(int, Path, Duration)}, with extra {@code -c name=value} settings (validated by the builder). */
+    public ProcessRunner.Result start(int port, Path logFile, Duration timeout, Map<String, String> settings) {
+        StringBuilder options = new StringBuilder("-p " + port
+                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''");
+        settings.forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
         return ProcessRunner.run(List.of(pgCtl(), "start", "-w", "-t", Long.toString(Math.max(1, timeout.toSeconds())),
-                "-D", dataDirectory.toString(), "-l", logFile.toString(), "-o", options), timeout.plusSeconds(10));
+                "-D", dataDirectory.toString(), "-l", logFile.toString(), "-o", options.toString()), timeout.plusSeconds(10));
     }
 
     /** {@code pg_ctl stop -m fast}: rolls back open transactions, checkpoints, exits cleanly. */

@@ -49,7 +49,7 @@ public final class Startup {
         if (!Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))) {
             requireEmpty(dataDirectory);
             ClusterInitializer.initialize(installation, dataDirectory, options.superuser(), options.password(),
-                    options.clusterTemplateCache() ? options.cacheDirectory() : null, options.startTimeout());
+                    options.databaseName(), options.clusterTemplateCache() ? options.cacheDirectory() : null, options.startTimeout());
             created = true;
         } else {
             requireMajorVersion(installation, dataDirectory);
@@ -105,7 +105,7 @@ public final class Startup {
             }
             while (true) {
                 long logOffset = sizeOf(log);
-                ProcessRunner.Result result = pgCtl.start(port, log, remaining());
+                ProcessRunner.Result result = pgCtl.start(port, log, remaining(), options.serverSettings());
                 List<String> lines = LogTail.read(log);
                 List<String> newLines = LogTail.since(log, logOffset);
                 if (result.ok()) {
