@@ -47,6 +47,15 @@ public record PidFile(long pid, String dataDirectory, OptionalInt port, String s
                 lines.size() > 7 ? lines.get(7).trim() : ""));
     }
 
+    /** True when the named process is alive and its executable is called {@code postgres}. */
+    public boolean isAlivePostgres() {
+        return (pid > 0 ? ProcessHandle.of(pid) : Optional.<ProcessHandle>empty())
+                .filter(ProcessHandle::isAlive)
+                .flatMap(h -> h.info().command())
+                .map(command -> command.equals("postgres") || command.endsWith("/postgres"))
+                .orElse(false);
+    }
+
     /** "alive (command: ...)" or "not running", for messages. */
     public String describeProcess() {
         Optional<ProcessHandle> handle = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();

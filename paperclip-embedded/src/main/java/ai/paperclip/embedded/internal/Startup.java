@@ -149,9 +149,11 @@ public final class Startup {
     }
 
     private PostgresStartException lockHeld(Path real, List<String> lines) {
-        String process = PidFile.read(real).map(PidFile::describeProcess).orElse("the lock file is gone now");
-        String verdict = process.contains("is not running") ? "stale (start again: PostgreSQL will clear it)"
-                : process.contains("postgres") ? "running elsewhere" : "cannot tell";
+        Optional<PidFile> pidFile = PidFile.read(real);
+        String process = pidFile.map(PidFile::describeProcess).orElse("the lock file is gone now");
+        String verdict = pidFile.isEmpty() || process.contains("is not running")
+                ? "stale (start again: PostgreSQL will clear it)"
+                : pidFile.get().isAlivePostgres() ? "running elsewhere" : "cannot tell";
         return new PostgresStartException("Not starting a second PostgreSQL on " + real + ": its lock file "
                 + PidFile.NAME + " may be live (" + verdict + "): " + process + ", and no server proven to serve"
                 + " this data directory answers on the port it names. If that process is a PostgreSQL server for"
