@@ -56,6 +56,13 @@ final class ChildJvm implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Asks the child to end its JVM without closing the handle, and waits for it. */
+    void exitWithoutClosing() throws IOException, InterruptedException {
+        in.write("exit\n");
+        in.flush();
+        process.waitFor();
+    }
+
     void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
@@ -66,10 +73,14 @@ final class ChildJvm implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
-            process.waitFor();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -19,8 +19,13 @@ class LifecycleIT {
     @Test
     void aFreshStartCreatesTheLayoutAndASecondStartFindsTheRowsWrittenBefore() throws Exception {
         InstanceHome home = TestHomes.withFreePort(tmp);
-        try (EmbeddedPostgres pg = TestHomes.builder(home).start()) {
+        EmbeddedPostgres first = TestHomes.builder(home).start();
+        try (EmbeddedPostgres pg = first) {
             assertThat(pg.startedByThisProcess()).isTrue();
+            assertThat(home.instanceDirectory().resolve("data/backups")).isDirectory();
+            assertThat(home.secretsDirectory()).isDirectory();
+            assertThat(home.logsDirectory().resolve("embedded-postgres.log")).isRegularFile();
+            assertThat(home.configFile()).isRegularFile();
             assertThat(pg.dataDirectory()).isEqualTo(home.defaultDataDirectory().toRealPath());
             assertThat(Files.readString(pg.dataDirectory().resolve("PG_VERSION")).strip()).isEqualTo("18");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pg.dataDirectory())))
@@ -43,6 +48,7 @@ class LifecycleIT {
             }
         }
         assertThat(home.defaultDataDirectory().resolve("postmaster.pid")).doesNotExist();
+        first.close(); // closing again is harmless
 
         try (EmbeddedPostgres pg = TestHomes.builder(home).start();
              Connection c = pg.openConnection("paperclip");
@@ -51,6 +57,22 @@ class LifecycleIT {
             assertThat(pg.startedByThisProcess()).isTrue();
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("kept across restarts");
+        }
+    }
+
+    @Test
+    void asRootTheServerRunsInItsOwnUserNamespaceWhereItIsNotRoot() throws Exception {
+        InstanceHome home = TestHomes.withFreePort(tmp);
+        try (EmbeddedPostgres pg = TestHomes.builder(home).start()) {
+            boolean root = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[2].equals("0"));
+            String ours = Files.readSymbolicLink(Path.of("/proc/self/ns/user")).toString();
+            String server = Files.readSymbolicLink(Path.of("/proc/" + pg.pid() + "/ns/user")).toString();
+            if (root) {
+                assertThat(server).isNotEqualTo(ours);
+            } else {
+                assertThat(server).isEqualTo(ours);
+            }
         }
     }
 }

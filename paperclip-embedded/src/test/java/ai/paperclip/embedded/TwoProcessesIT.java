@@ -96,6 +96,29 @@ class TwoProcessesIT {
         }
     }
 
+    @Test
+    void theShutdownHookStopsTheServerThisJvmStartedWhenTheJvmExits() throws Exception {
+        InstanceHome home = TestHomes.withFreePort(tmp);
+        try (ChildJvm child = ChildJvm.start(home, tmp, "hook")) {
+            long postmaster = Long.parseLong(child.expectLine("STARTED").split(" ")[3]);
+            child.exitWithoutClosing();
+            Postmasters.awaitExit(postmaster);
+        }
+        assertThat(home.defaultDataDirectory().resolve("postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void withTheShutdownHookTurnedOffTheServerOutlivesTheJvmForTheHostToStop() throws Exception {
+        InstanceHome home = TestHomes.withFreePort(tmp);
+        try (ChildJvm child = ChildJvm.start(home, tmp)) {
+            long postmaster = Long.parseLong(child.expectLine("STARTED").split(" ")[3]);
+            child.exitWithoutClosing();
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).contains(true);
+        } finally {
+            Postmasters.stop(home.defaultDataDirectory());
+        }
+    }
+
     private static int survivors(EmbeddedPostgres pg) throws Exception {
         try (Connection c = pg.openConnection(pg.database()); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM survivors WHERE note = 'committed before kill -9'")) {

@@ -7,14 +7,22 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class Postgres17ExtensionIT {
+/** Other modules test against PostgreSQL 17 (supported) and 14 (refused): the extension serves both. */
+class OtherVersionsExtensionIT {
 
     @RegisterExtension
     static final EmbeddedPostgresExtension PG17 = EmbeddedPostgresExtension.builder()
             .binaries(PostgresBinaries.fromJar(Path.of(System.getProperty("paperclip.test.postgres17.jar"))))
+            .build();
+
+    @RegisterExtension
+    static final EmbeddedPostgresExtension PG14 = EmbeddedPostgresExtension.builder()
+            .binaries(PostgresBinaries.fromJar(Path.of(System.getProperty("paperclip.test.postgres14.jar"))))
+            .template("notes", Templates::createNotes)
             .build();
 
     @RegisterExtension
@@ -23,9 +31,11 @@ class Postgres17ExtensionIT {
     @Test
     void eachBinariesVersionGetsItsOwnSharedServer() throws Exception {
         assertThat(serverVersion(PG17.database())).startsWith("17.");
+        assertThat(serverVersion(PG14.database())).startsWith("14.");
         assertThat(serverVersion(PG18.database())).startsWith("18.");
-        assertThat(PG17.database().port()).isNotEqualTo(PG18.database().port());
+        assertThat(Set.of(PG17.database().port(), PG14.database().port(), PG18.database().port())).hasSize(3);
         assertThat(PG17.database().version()).startsWith("17.");
+        assertThat(Templates.notes(PG14.database())).containsExactly("from the template");
     }
 
     private static String serverVersion(TestDatabase db) throws Exception {
