@@ -8,9 +8,14 @@ import ai.paperclip.db.internal.PoolFactory;
 import ai.paperclip.db.internal.QueryLogListener;
 import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.internal.StartupStep;
+import ai.paperclip.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -23,10 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Paperclip's database: a pooled connection to PostgreSQL 17+ with jOOQ on top. The front door of
- * paperclip-db; owns its pool, which {@link #close()} closes.
+ * paperclip-db; owns its pool and, in embedded mode, the server it started, which {@link #close()}
+ * closes (a server it found running is left running).
  *
  * <pre>{@code
- * try (PaperclipDb db = PaperclipDb.create(url, PaperclipDbOptions.defaults())) {
+ * try (PaperclipDb db = PaperclipDb.fromEnvironment(System.getenv())) {   // DATABASE_URL, .env, config.json or embedded
  *     db.dsl().fetch("select 1");
  * }
  * }</pre>
@@ -39,13 +45,16 @@ public final class PaperclipDb implements AutoCloseable {
     private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck());
 
     private final HikariDataSource pool;
+    private final EmbeddedPostgres server;
     private final ConnectionTarget target;
     private final PaperclipDbOptions options;
     private final DSLContext dsl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PaperclipDb(HikariDataSource pool, ConnectionTarget target, PaperclipDbOptions options) {
+    private PaperclipDb(HikariDataSource pool, EmbeddedPostgres server, ConnectionTarget target,
+                        PaperclipDbOptions options) {
         this.pool = pool;
+        this.server = server;
         this.target = target;
         this.options = options;
         this.dsl = dsl(pool, options);
@@ -53,13 +62,60 @@ public final class PaperclipDb implements AutoCloseable {
 
     /**
      * Connects to {@code url} ({@code postgres://}, {@code postgresql://} or {@code jdbc:postgresql:}),
-     * opens the pool and checks the server before returning.
+     * opens the pool and checks the server before returning. A {@code null} or blank URL means the
+     * embedded PostgreSQL of the default instance, as {@link #create(PaperclipDbOptions)}.
      *
      * @throws InvalidUrlException         when the URL is malformed
      * @throws ConnectionFailedException   when the server cannot be reached or refuses us
      * @throws UnsupportedServerException  when the server is older than PostgreSQL 17
      */
     public static PaperclipDb create(String url, PaperclipDbOptions options) {
+        if (url == null || url.isBlank()) {
+            // The documented default: no DATABASE_URL means the embedded PostgreSQL.
+            return create(options);
+        }
+        return open(url, options, null);
+    }
+
+    /**
+     * The embedded PostgreSQL of the default instance ({@code ~/.paperclip/instances/default}, port
+     * 54329 unless its {@code config.json} says otherwise), started or reused.
+     */
+    public static PaperclipDb create(PaperclipDbOptions options) {
+        return create(DatabaseTarget.embeddedDefault(), options);
+    }
+
+    /**
+     * The database {@code target} names: a URL, or an embedded server that is started (or reused,
+     * once its identity is proven) and stopped again by {@link #close()} if this call started it.
+     */
+    public static PaperclipDb create(DatabaseTarget target, PaperclipDbOptions options) {
+        if (target.url().isPresent()) {
+            return create(target.url().get(), options);
+        }
+        target.instance().ifPresent(instance -> instance.createDirectories());
+        EmbeddedPostgres server = EmbeddedPostgres.start(target.embedded().orElseThrow());
+        try {
+            return open(embeddedUrl(server), options, server);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The database and options Paperclip's environment describes: {@link DatabaseTarget#resolve(Map)}
+     * for where ({@code DATABASE_URL}, the instance {@code .env}, {@code config.json}, else embedded),
+     * {@link PaperclipDbOptions#fromEnvironment(Map)} for how. Pass {@code System.getenv()}.
+     */
+    public static PaperclipDb fromEnvironment(Map<String, String> env) {
+        DatabaseTarget target = DatabaseTarget.resolve(env);
+        PaperclipDbOptions options = PaperclipDbOptions.fromEnvironment(target.environment());
+        LOG.info("Using {}", target);
+        return create(target, options);
+    }
+
+    private static PaperclipDb open(String url, PaperclipDbOptions options, EmbeddedPostgres server) {
         ConnectionTarget target = ConnectionUrls.parse(url);
         LOG.debug("Opening pool '{}' on {} with {}", options.poolName(), target, options);
         HikariDataSource pool = PoolFactory.open(target, options);
@@ -73,7 +129,16 @@ public final class PaperclipDb implements AutoCloseable {
         }
         LOG.info("Pool '{}' connected to {} (max {} connections, prepared statements {})",
                 options.poolName(), target, options.poolMax(), options.preparedStatements() ? "on" : "off");
-        return new PaperclipDb(pool, target, options);
+        return new PaperclipDb(pool, server, target, options);
+    }
+
+    private static String embeddedUrl(EmbeddedPostgres server) {
+        return "postgres://" + encode(server.user()) + ":" + encode(server.password()) + "@" + server.host() + ":"
+                + server.port() + "/" + encode(server.database());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The pool, for plain JDBC. Connections borrowed from it must be closed by the caller. */
@@ -108,12 +173,26 @@ public final class PaperclipDb implements AutoCloseable {
         }
     }
 
-    /** Closes the pool. Idempotent. */
+    /** The embedded server this database runs on, when it is in embedded mode. */
+    public Optional<EmbeddedPostgres> embeddedServer() {
+        return Optional.ofNullable(server);
+    }
+
+    /**
+     * Closes the pool, then the embedded server if this process started it (a server found running
+     * is left running). Idempotent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            pool.close();
-            LOG.info("Pool '{}' closed", options.poolName());
+            try {
+                pool.close();
+                LOG.info("Pool '{}' closed", options.poolName());
+            } finally {
+                if (server != null) {
+                    server.close();
+                }
+            }
         }
     }
 
