@@ -1,0 +1,85 @@
+package ai.paperclip.db.introspect;
+
+import ai.paperclip.db.introspect.internal.Jdbc;
+import ai.paperclip.db.introspect.internal.ModelComparator;
+import ai.paperclip.schema.model.SchemaModel;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares a live database with an expected schema model (for {@code adopt}: the snapshot of the
+ * migration the database should be at, see {@link MigrationSnapshots}). Everything the expected
+ * schema defines must be there exactly: a missing or different table, column, key, check or index
+ * is a failure. Whatever it does not define is a warning: a real Paperclip database holds many
+ * more tables, and a host application may add columns, indexes and keys of its own.
+ *
+ * <pre>{@code
+ * SchemaModel expected = MigrationSnapshots.paperclip().schemaAfter("0000");
+ * try (Connection c = db.dataSource().getConnection()) {
+ *     ComparisonReport report = SchemaComparison.compare(c, expected);
+ *     report.lines().forEach(System.out::println);
+ *     if (report.matches()) { ... mark the migrations up to 0000 as applied ... }
+ * }
+ * }</pre>
+ */
+public final class SchemaComparison {
+
+    private SchemaComparison() {
+    }
+
+    /** Introspects the {@code public} schema and compares it with {@code expected}. */
+    public static ComparisonReport compare(Connection connection, SchemaModel expected) {
+        return compare(connection, SchemaIntrospector.DEFAULT_SCHEMA, expected);
+    }
+
+    /**
+     * Introspects {@code schema} and compares it with {@code expected}; also reports an upstream
+     * {@value DrizzleHistory#TABLE} table. An extension the expected schema needs counts as present
+     * when it is installed anywhere in the database, even if no table uses it yet.
+     *
+     * @throws IntrospectionException when the catalog cannot be read
+     */
+    public static ComparisonReport compare(Connection connection, String schema, SchemaModel expected) {
+        SchemaModel live = SchemaIntrospector.introspect(connection, schema);
+        try {
+            List<String> extensions = new ArrayList<>(live.extensions());
+            for (String installed : Jdbc.strings(connection, "SELECT extname FROM pg_extension")) {
+                if (expected.extensions().contains(installed) && !extensions.contains(installed)) {
+                    extensions.add(installed);
+                }
+            }
+            SchemaModel withExtensions = new SchemaModel(extensions, live.tables());
+            ModelComparator.Result result = ModelComparator.compare(withExtensions, expected);
+            return new ComparisonReport(result.failures(), result.warnings(), drizzleHistory(connection));
+        } catch (SQLException e) {
+            throw new IntrospectionException("Cannot compare schema \"" + schema + "\": " + e.getMessage(),
+                    e.getSQLState(), e);
+        }
+    }
+
+    /** Compares two models; no database involved, so no drizzle history is reported. */
+    public static ComparisonReport compare(SchemaModel live, SchemaModel expected) {
+        ModelComparator.Result result = ModelComparator.compare(live, expected);
+        return new ComparisonReport(result.failures(), result.warnings(), Optional.empty());
+    }
+
+    /**
+     * The upstream drizzle-kit history, if the database has its table.
+     *
+     * @throws IntrospectionException when the table exists but cannot be read
+     */
+    public static Optional<DrizzleHistory> drizzleHistory(Connection connection) {
+        try {
+            if (Jdbc.strings(connection, "SELECT to_regclass(?)::text", DrizzleHistory.TABLE).get(0) == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new DrizzleHistory(Jdbc.count(connection, "SELECT count(*) FROM " + DrizzleHistory.TABLE)));
+        } catch (SQLException e) {
+            throw new IntrospectionException("Cannot read " + DrizzleHistory.TABLE + ": " + e.getMessage()
+                    + ". Grant SELECT on it to this user.", e.getSQLState(), e);
+        }
+    }
+}
