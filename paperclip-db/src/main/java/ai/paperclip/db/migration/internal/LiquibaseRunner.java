@@ -24,6 +24,8 @@ import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.parser.ChangeLogParserFactory;
@@ -62,6 +64,8 @@ public final class LiquibaseRunner {
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database(jdbc))
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, source.changelogPath())
                             .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, changesets)
+                            // Its summary table would go to stdout; a library only logs.
+                            .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                             .execute();
                 } catch (Exception e) {
                     changesets.applied().forEach(c -> applied.add(entry(c)));

@@ -24,6 +24,9 @@ final class Slf4jLogService extends AbstractLogService {
             @Override
             public void log(Level level, String message, Throwable e) {
                 int value = level.intValue();
+                if (value == Level.OFF.intValue()) {
+                    return; // Liquibase logs some lines "at OFF" (e.g. analytics being disabled): not at all
+                }
                 if (value >= Level.SEVERE.intValue()) {
                     log.error(message, e);
                 } else if (value >= Level.WARNING.intValue()) {
