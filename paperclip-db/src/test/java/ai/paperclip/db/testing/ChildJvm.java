@@ -40,7 +40,7 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hooks, no socket closed politely, nothing cleaned up by the child. */
-    public void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException, IOException {
         new ProcessBuilder("kill", "-9", String.valueOf(process.pid())).inheritIO().start().waitFor();
         process.waitFor();
     }
