@@ -7,6 +7,7 @@ import ai.paperclip.db.internal.HealthProbe;
 import ai.paperclip.db.internal.PoolFactory;
 import ai.paperclip.db.internal.QueryLogListener;
 import ai.paperclip.db.internal.ServerVersionCheck;
+import ai.paperclip.db.internal.StartupMigrations;
 import ai.paperclip.db.internal.StartupStep;
 import ai.paperclip.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
@@ -27,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Paperclip's database: a pooled connection to PostgreSQL 17+ with jOOQ on top. The front door of
- * paperclip-db; owns its pool and, in embedded mode, the server it started, which {@link #close()}
- * closes (a server it found running is left running).
+ * Paperclip's database: a pooled connection to PostgreSQL 17+ with jOOQ on top, its schema brought up to
+ * date before {@link #create} returns. The front door of paperclip-db; owns its pool and, in embedded
+ * mode, the server it started, which {@link #close()} closes (a server it found running is left running).
  *
  * <pre>{@code
  * try (PaperclipDb db = PaperclipDb.fromEnvironment(System.getenv())) {   // DATABASE_URL, .env, config.json or embedded
@@ -41,8 +42,8 @@ public final class PaperclipDb implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaperclipDb.class);
 
-    // Run in order on the new pool before create() returns it. Start-up migrations are meant to join here.
-    private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck());
+    // Run in order on the new pool before create() returns it: never hand out a stale schema.
+    private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new StartupMigrations());
 
     private final HikariDataSource pool;
     private final EmbeddedPostgres server;
@@ -68,6 +69,10 @@ public final class PaperclipDb implements AutoCloseable {
      * @throws InvalidUrlException         when the URL is malformed
      * @throws ConnectionFailedException   when the server cannot be reached or refuses us
      * @throws UnsupportedServerException  when the server is older than PostgreSQL 17
+     * @throws ai.paperclip.db.migration.MigrationRefusedException when migrations are pending and the
+     *     start-up policy ({@link PaperclipDbOptions#migrationAutoApply()}, {@link PaperclipDbOptions#migrationPrompt()})
+     *     does not allow applying them, or the database has tables but no migration history
+     * @throws ai.paperclip.db.migration.MigrationFailedException when a migration fails
      */
     public static PaperclipDb create(String url, PaperclipDbOptions options) {
         if (url == null || url.isBlank()) {
@@ -121,7 +126,7 @@ public final class PaperclipDb implements AutoCloseable {
         HikariDataSource pool = PoolFactory.open(target, options);
         try {
             for (StartupStep step : STARTUP_STEPS) {
-                step.run(new StartupStep.Context(pool, target, options));
+                step.run(new StartupStep.Context(pool, target, url, options));
             }
         } catch (SQLException | RuntimeException e) {
             pool.close();

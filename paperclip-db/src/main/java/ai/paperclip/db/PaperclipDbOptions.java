@@ -3,19 +3,25 @@ package ai.paperclip.db;
 import ai.paperclip.db.internal.EnvironmentSettings;
 import ai.paperclip.db.internal.OptionsValidation;
 import ai.paperclip.db.internal.Redaction;
+import ai.paperclip.db.migration.MigrationConsole;
+import ai.paperclip.db.migration.MigrationPrompt;
+import ai.paperclip.db.migration.MigrationSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * How {@link PaperclipDb} connects: pool size and timeouts, prepared statements, the migration URL,
- * query logging. Immutable; made by {@link #builder()}, validated once in {@link Builder#build()}.
+ * query logging, and what start-up does about pending migrations. Immutable; made by {@link #builder()}, validated once in {@link Builder#build()}.
  *
  * <p>Every setting with an environment variable follows one rule: {@code DATABASE_} + the builder
  * method in upper snake case, + {@code _SECONDS} when it takes a {@link Duration}
  * ({@code poolMax} &harr; {@code DATABASE_POOL_MAX}, {@code idleTimeout} &harr;
  * {@code DATABASE_IDLE_TIMEOUT_SECONDS}). Only {@link #fromEnvironment(Map)} and
- * {@link Builder#environment(Map)} read them, and only from the map they are given.
+ * {@link Builder#environment(Map)} read them, and only from the map they are given. The two start-up
+ * migration settings keep upstream's names, {@code PAPERCLIP_MIGRATION_AUTO_APPLY} and
+ * {@code PAPERCLIP_MIGRATION_PROMPT}: the same rule with the prefix {@code PAPERCLIP_}.
  */
 public final class PaperclipDbOptions {
 
@@ -26,6 +32,10 @@ public final class PaperclipDbOptions {
     /** Used when neither the options nor the URL's {@code application_name} name the application. */
     public static final String DEFAULT_APPLICATION_NAME = "paperclip";
     public static final String DEFAULT_POOL_NAME = "paperclip";
+    /** Start-up applies pending migrations under the policy (true), or only verifies there are none (false). */
+    public static final boolean DEFAULT_MIGRATE = true;
+    public static final boolean DEFAULT_MIGRATION_AUTO_APPLY = false;
+    public static final MigrationPrompt DEFAULT_MIGRATION_PROMPT = MigrationPrompt.AUTO;
 
     private final int poolMax;
     private final Duration idleTimeout;
@@ -37,6 +47,11 @@ public final class PaperclipDbOptions {
     private final Duration slowQueryThreshold;
     private final boolean logBindValues;
     private final String poolName;
+    private final boolean migrate;
+    private final boolean migrationAutoApply;
+    private final MigrationPrompt migrationPrompt;
+    private final MigrationConsole migrationConsole;
+    private final List<MigrationSource> migrations;
 
     private PaperclipDbOptions(Builder b) {
         this.poolMax = b.poolMax;
@@ -49,6 +64,11 @@ public final class PaperclipDbOptions {
         this.slowQueryThreshold = b.slowQueryThreshold;
         this.logBindValues = b.logBindValues;
         this.poolName = b.poolName;
+        this.migrate = b.migrate;
+        this.migrationAutoApply = b.migrationAutoApply;
+        this.migrationPrompt = b.migrationPrompt;
+        this.migrationConsole = b.migrationConsole;
+        this.migrations = b.migrations == null ? null : List.copyOf(b.migrations);
     }
 
     public static Builder builder() {
@@ -123,13 +143,44 @@ public final class PaperclipDbOptions {
         return poolName;
     }
 
+    /**
+     * Whether start-up applies pending migrations (under the policy of {@link #migrationAutoApply()} and
+     * {@link #migrationPrompt()}); false for hosts that migrate in CI: start-up then only verifies, and
+     * still refuses a database with pending migrations.
+     */
+    public boolean migrate() {
+        return migrate;
+    }
+
+    /** Apply pending migrations at start-up without asking ({@code PAPERCLIP_MIGRATION_AUTO_APPLY}). */
+    public boolean migrationAutoApply() {
+        return migrationAutoApply;
+    }
+
+    /** Whether start-up may ask at a terminal; {@code NEVER} applies without asking ({@code PAPERCLIP_MIGRATION_PROMPT}). */
+    public MigrationPrompt migrationPrompt() {
+        return migrationPrompt;
+    }
+
+    /** The terminal start-up asks; {@link MigrationConsole#system()} unless set. */
+    public MigrationConsole migrationConsole() {
+        return migrationConsole;
+    }
+
+    /** The histories start-up brings the database to, in order; Paperclip's own unless set. */
+    public List<MigrationSource> migrations() {
+        return migrations;
+    }
+
     @Override
     public String toString() {
         return "PaperclipDbOptions{poolMax=" + poolMax + ", idleTimeout=" + idleTimeout
                 + ", connectTimeout=" + connectTimeout + ", preparedStatements=" + preparedStatements
                 + ", migrationUrl=" + Redaction.url(migrationUrl) + ", applicationName=" + applicationName
                 + ", logQueries=" + logQueries + ", slowQueryThreshold=" + slowQueryThreshold
-                + ", logBindValues=" + logBindValues + ", poolName=" + poolName + "}";
+                + ", logBindValues=" + logBindValues + ", poolName=" + poolName + ", migrate=" + migrate
+                + ", migrationAutoApply=" + migrationAutoApply + ", migrationPrompt=" + migrationPrompt
+                + ", migrations=" + migrations + "}";
     }
 
     /** Builds {@link PaperclipDbOptions}; not thread-safe. */
@@ -145,6 +196,11 @@ public final class PaperclipDbOptions {
         private Duration slowQueryThreshold;
         private boolean logBindValues;
         private String poolName = DEFAULT_POOL_NAME;
+        private boolean migrate = DEFAULT_MIGRATE;
+        private boolean migrationAutoApply = DEFAULT_MIGRATION_AUTO_APPLY;
+        private MigrationPrompt migrationPrompt = DEFAULT_MIGRATION_PROMPT;
+        private MigrationConsole migrationConsole = MigrationConsole.system();
+        private List<MigrationSource> migrations = List.of(MigrationSource.paperclip());
 
         private Builder() {
         }
@@ -210,6 +266,37 @@ public final class PaperclipDbOptions {
 
         public Builder poolName(String poolName) {
             this.poolName = poolName;
+            return this;
+        }
+
+        /** False: start-up never changes the schema, only refuses to run when migrations are pending. */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        public Builder migrationAutoApply(boolean migrationAutoApply) {
+            this.migrationAutoApply = migrationAutoApply;
+            return this;
+        }
+
+        public Builder migrationPrompt(MigrationPrompt migrationPrompt) {
+            this.migrationPrompt = migrationPrompt;
+            return this;
+        }
+
+        /** Who answers the start-up question; {@link MigrationConsole#none()} never asks. */
+        public Builder migrationConsole(MigrationConsole migrationConsole) {
+            this.migrationConsole = migrationConsole;
+            return this;
+        }
+
+        /**
+         * The histories to apply, in order (replaces the default, Paperclip's own). A host with its own tables
+         * passes {@code MigrationSource.paperclip()} first, then its own.
+         */
+        public Builder migrations(MigrationSource... migrations) {
+            this.migrations = migrations == null ? null : List.of(migrations);
             return this;
         }
 

@@ -2,6 +2,7 @@ package ai.paperclip.db.internal;
 
 import ai.paperclip.db.InvalidOptionException;
 import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.migration.MigrationPrompt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -10,36 +11,55 @@ import java.util.function.BiConsumer;
 
 /**
  * The {@code DATABASE_*} environment variables and the builder methods they feed. Variable names are
- * derived from the method names by {@link #variableName}, so the documented rule cannot drift.
+ * derived from the method names by {@link #variableName}, so the documented rule cannot drift. The
+ * start-up migration settings keep upstream's {@code PAPERCLIP_} prefix (the documented exception): the
+ * rest of their name follows the same rule ({@code migrationAutoApply} &harr;
+ * {@code PAPERCLIP_MIGRATION_AUTO_APPLY}).
  */
 public final class EnvironmentSettings {
 
     /** One setting: the builder method it feeds, how its text is parsed, how it is applied. */
-    public record Setting(String builderMethod, Kind kind, BiConsumer<PaperclipDbOptions.Builder, Object> apply) {
+    public record Setting(String prefix, String builderMethod, Kind kind,
+            BiConsumer<PaperclipDbOptions.Builder, Object> apply) {
+
+        Setting(String builderMethod, Kind kind, BiConsumer<PaperclipDbOptions.Builder, Object> apply) {
+            this(DATABASE_PREFIX, builderMethod, kind, apply);
+        }
 
         /** The environment variable, by the one naming rule. */
         public String variable() {
-            return variableName(builderMethod, kind == Kind.SECONDS || kind == Kind.POSITIVE_SECONDS);
+            return variableName(prefix, builderMethod, kind == Kind.SECONDS || kind == Kind.POSITIVE_SECONDS);
         }
     }
 
+    /** The prefix of the connection settings. */
+    public static final String DATABASE_PREFIX = "DATABASE_";
+    /** The prefix of the start-up migration settings, inherited from upstream. */
+    public static final String PAPERCLIP_PREFIX = "PAPERCLIP_";
+
     /** How a variable's text is read. */
-    public enum Kind { BOOLEAN, POSITIVE_INTEGER, SECONDS, POSITIVE_SECONDS, URL }
+    public enum Kind { BOOLEAN, POSITIVE_INTEGER, SECONDS, POSITIVE_SECONDS, URL, PROMPT }
 
     public static final List<Setting> SETTINGS = List.of(
             new Setting("preparedStatements", Kind.BOOLEAN, (b, v) -> b.preparedStatements((Boolean) v)),
             new Setting("poolMax", Kind.POSITIVE_INTEGER, (b, v) -> b.poolMax((Integer) v)),
             new Setting("idleTimeout", Kind.SECONDS, (b, v) -> b.idleTimeout((Duration) v)),
             new Setting("connectTimeout", Kind.POSITIVE_SECONDS, (b, v) -> b.connectTimeout((Duration) v)),
-            new Setting("migrationUrl", Kind.URL, (b, v) -> b.migrationUrl((String) v)));
+            new Setting("migrationUrl", Kind.URL, (b, v) -> b.migrationUrl((String) v)),
+            new Setting(PAPERCLIP_PREFIX, "migrationAutoApply", Kind.BOOLEAN, (b, v) -> b.migrationAutoApply((Boolean) v)),
+            new Setting(PAPERCLIP_PREFIX, "migrationPrompt", Kind.PROMPT, (b, v) -> b.migrationPrompt((MigrationPrompt) v)));
 
     private EnvironmentSettings() {
     }
 
     /** {@code poolMax} -> {@code DATABASE_POOL_MAX}; with {@code seconds}, {@code _SECONDS} is appended. */
     public static String variableName(String builderMethod, boolean seconds) {
+        return variableName(DATABASE_PREFIX, builderMethod, seconds);
+    }
+
+    static String variableName(String prefix, String builderMethod, boolean seconds) {
         String snake = builderMethod.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-        return "DATABASE_" + snake + (seconds ? "_SECONDS" : "");
+        return prefix + snake + (seconds ? "_SECONDS" : "");
     }
 
     public static void apply(Map<String, String> environment, PaperclipDbOptions.Builder builder) {
@@ -68,6 +88,13 @@ public final class EnvironmentSettings {
                 return Duration.ofSeconds(number(setting, value, 0, "is not a whole number of seconds (0 = never)"));
             case POSITIVE_SECONDS:
                 return Duration.ofSeconds(number(setting, value, 1, "is not a positive whole number of seconds"));
+            case PROMPT:
+                for (MigrationPrompt prompt : MigrationPrompt.values()) {
+                    if (prompt.value().equals(value.toLowerCase(Locale.ROOT))) {
+                        return prompt;
+                    }
+                }
+                throw invalid(setting, value, "is not one of auto, never");
             default:
                 return value;
         }

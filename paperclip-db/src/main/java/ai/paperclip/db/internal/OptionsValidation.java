@@ -44,6 +44,16 @@ public final class OptionsValidation {
             throw invalid("poolName", String.valueOf(o.poolName()), "must not be blank");
         }
         o.migrationUrl().ifPresent(OptionsValidation::checkMigrationUrl);
+        if (o.migrationPrompt() == null) {
+            throw invalid("migrationPrompt", "null", "must be AUTO or NEVER");
+        }
+        if (o.migrationConsole() == null) {
+            throw invalid("migrationConsole", "null", "must be set; use MigrationConsole.none() for no terminal");
+        }
+        if (o.migrations() == null || o.migrations().isEmpty()) {
+            throw invalid("migrations", String.valueOf(o.migrations()),
+                    "must name at least one history; the default is MigrationSource.paperclip()");
+        }
     }
 
     private static void checkApplicationName(String name) {

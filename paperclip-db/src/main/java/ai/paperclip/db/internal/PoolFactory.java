@@ -50,7 +50,8 @@ public final class PoolFactory {
         return config;
     }
 
-    static Properties driverProperties(ConnectionTarget target, PaperclipDbOptions options) {
+    /** The driver properties for {@code target}: user, password, prepared statements, application name, timeouts. */
+    public static Properties driverProperties(ConnectionTarget target, PaperclipDbOptions options) {
         Properties properties = target.properties();
         Properties fromUrl = Driver.parseURL(target.jdbcUrl(), null);
         if (!options.preparedStatements()) {

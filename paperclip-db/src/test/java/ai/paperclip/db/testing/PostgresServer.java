@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 
@@ -35,6 +36,8 @@ public final class PostgresServer implements AutoCloseable {
             "host all all 127.0.0.1/32 scram-sha-256",
             "host all all ::1/128 scram-sha-256",
             "");
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final EmbeddedPostgres postgres;
 
@@ -109,6 +112,28 @@ public final class PostgresServer implements AutoCloseable {
     /** Percent-encoded for the userinfo of a URL (no spaces in our passwords, so '+' never appears). */
     public static String encoded(String password) {
         return URLEncoder.encode(password, StandardCharsets.UTF_8);
+    }
+
+    /** Creates a new, empty database owned by the application role and returns its name. */
+    public String freshDatabase() {
+        String name = "fresh_" + DATABASES.incrementAndGet();
+        try (Connection c = superuser().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + name + " owner " + USER);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+        return name;
+    }
+
+    /** {@code postgres://paperclip_app:<encoded password>@127.0.0.1:<port>/<database>}, plus {@code query} if given. */
+    public String urlOf(String database, String query) {
+        return "postgres://" + USER + ":" + encoded(PASSWORD) + "@127.0.0.1:" + port() + "/" + database
+                + (query == null ? "" : "?" + query);
+    }
+
+    /** The trusted superuser on {@code database}, for inspecting what the library did there. */
+    public DataSource superuserOn(String database) {
+        return postgres.getDatabase("postgres", database);
     }
 
     /** The trusted superuser, for setting up and inspecting; never what the library under test uses. */

@@ -1,5 +1,7 @@
 package ai.paperclip.db.testing;
 
+import ai.paperclip.db.migration.MigrationListener;
+import ai.paperclip.db.migration.Migrator;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -7,7 +9,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit extension giving test classes ONE PostgreSQL 17 server per test JVM, started on first use and
  * stopped when the run ends (the root context's store closes it). Inject it as a {@link PostgresServer}
- * parameter.
+ * parameter. Its database {@code paperclip} is migrated once at start, so tests that only connect find an
+ * up-to-date schema whatever ran before them; migration tests use {@link PostgresServer#freshDatabase()}.
  */
 public final class SharedPostgres implements ParameterResolver {
 
@@ -21,9 +24,14 @@ public final class SharedPostgres implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(SharedPostgres.class, key -> new Resource(PostgresServer.start(JAR_PROPERTY)),
+                .getOrComputeIfAbsent(SharedPostgres.class, key -> new Resource(migrated(PostgresServer.start(JAR_PROPERTY))),
                         Resource.class)
                 .server;
+    }
+
+    private static PostgresServer migrated(PostgresServer server) {
+        Migrator.configure().url(server.url()).load().migrate(MigrationListener.NONE);
+        return server;
     }
 
     private record Resource(PostgresServer server) implements AutoCloseable {

@@ -1,0 +1,128 @@
+package ai.paperclip.db.internal;
+
+import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.migration.MigrationListener;
+import ai.paperclip.db.migration.MigrationPrompt;
+import ai.paperclip.db.migration.MigrationRefusedException;
+import ai.paperclip.db.migration.MigrationStatus;
+import ai.paperclip.db.migration.Migrator;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the schema up to date before {@code PaperclipDb.create} returns, under the start-up policy of
+ * the behaviour spec, section 3. The check runs on the pool (one query, no Liquibase); anything that
+ * changes the schema runs through {@link Migrator} on a direct connection ({@code migrationUrl}, else
+ * the runtime URL), and the policy is decided under its lock, on what the database holds then.
+ */
+public final class StartupMigrations implements StartupStep {
+
+    /** The command that applies migrations outside start-up. */
+    public static final String MIGRATE_COMMAND = "paperclip-migrate migrate";
+    /** The command that takes over a database made without these migrations. */
+    public static final String ADOPT_COMMAND = "paperclip-migrate adopt";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupMigrations.class);
+
+    @Override
+    public void run(Context context) {
+        PaperclipDbOptions options = context.options();
+        Migrator migrator = Migrator.configure()
+                .dataSource(context.pool())
+                .url(options.migrationUrl().orElse(context.url()))
+                .connectOptions(options)
+                .migrations(options.migrations())
+                .load();
+        MigrationStatus status = migrator.status();
+        if (status.upToDate()) {
+            LOG.info("Schema up to date (checked in {} ms)", String.format(Locale.ROOT, "%.1f",
+                    status.checkTime().toNanos() / 1e6));
+            return;
+        }
+        if (!status.unknown().isEmpty()) {
+            LOG.warn("The database has changesets this application does not know (a newer version ran here?): {}",
+                    String.join(", ", status.unknown()));
+        }
+        if (!options.migrate()) {
+            verifyOnly(status, context.target());
+            return;
+        }
+        migrator.migrate(MigrationListener.NONE, underLock -> approve(underLock, options, context.target()));
+    }
+
+    private static void verifyOnly(MigrationStatus status, ConnectionTarget target) {
+        if (status.state() == MigrationStatus.State.UP_TO_DATE) {
+            LOG.warn("Migration history of {} looks inconsistent ({}); start-up migrations are off, so it is not"
+                    + " validated. Run {} to check it.", target, String.join("; ", status.problems()), MIGRATE_COMMAND);
+            return;
+        }
+        if (status.state() == MigrationStatus.State.NOT_MANAGED) {
+            throw notManaged(status, target);
+        }
+        throw new MigrationRefusedException("Refusing to start: " + pending(status) + " on " + target
+                + " and start-up migrations are off (migrate(false)). Apply them first with " + MIGRATE_COMMAND
+                + " (or your deployment's migration step), then start again.", status.pending());
+    }
+
+    /** The policy, on the status read under the migration lock. */
+    static void approve(MigrationStatus status, PaperclipDbOptions options, ConnectionTarget target) {
+        switch (status.state()) {
+            case UP_TO_DATE:
+                return; // only validation is due (the history looked inconsistent)
+            case EMPTY:
+                LOG.info("Empty database {}: applying all {} migrations", target, status.pending().size());
+                return;
+            case NOT_MANAGED:
+                throw notManaged(status, target);
+            default:
+                break;
+        }
+        if (options.migrationAutoApply()) {
+            LOG.info("Applying {} (PAPERCLIP_MIGRATION_AUTO_APPLY=true)", pending(status));
+            return;
+        }
+        if (options.migrationPrompt() == MigrationPrompt.NEVER) {
+            LOG.info("Applying {} (PAPERCLIP_MIGRATION_PROMPT=never)", pending(status));
+            return;
+        }
+        if (options.migrationConsole().interactive()) {
+            String answer = options.migrationConsole().ask(question(status.pending()));
+            String normalized = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
+            if (normalized.equals("y") || normalized.equals("yes")) {
+                return;
+            }
+            throw refused(status, target, "the answer was '" + (answer == null ? "" : answer.strip()) + "', not y or yes");
+        }
+        throw refused(status, target, "no terminal to ask and neither variable is set");
+    }
+
+    static String question(List<String> pending) {
+        return "Apply " + pending.size() + " pending migration" + (pending.size() == 1 ? "" : "s")
+                + " (" + String.join(", ", pending) + ") now? (y/N)";
+    }
+
+    private static MigrationRefusedException refused(MigrationStatus status, ConnectionTarget target, String why) {
+        return new MigrationRefusedException("Refusing to start: " + pending(status) + " on " + target
+                + " (" + why + "), and the application must not run against an older schema. Apply them with "
+                + MIGRATE_COMMAND + ", or set PAPERCLIP_MIGRATION_AUTO_APPLY=true (or PAPERCLIP_MIGRATION_PROMPT=never)"
+                + " to apply them at start-up, or start at a terminal to be asked.", status.pending());
+    }
+
+    private static MigrationRefusedException notManaged(MigrationStatus status, ConnectionTarget target) {
+        List<String> tables = status.tables();
+        String shown = String.join(", ", tables.subList(0, Math.min(5, tables.size())))
+                + (tables.size() > 5 ? ", ... (" + tables.size() + " tables)" : "");
+        return new MigrationRefusedException("Refusing to migrate " + target + ": it has tables (" + shown
+                + ") but no migration history (no rows in databasechangelog), so it was not made by these migrations"
+                + " or its history was lost. Nothing is guessed: run " + ADOPT_COMMAND + " to check its tables against"
+                + " the migrations and record them as applied, or point DATABASE_URL at an empty database.",
+                status.pending());
+    }
+
+    private static String pending(MigrationStatus status) {
+        List<String> p = status.pending();
+        return p.size() + " migration" + (p.size() == 1 ? " is" : "s are") + " pending (" + String.join(", ", p) + ")";
+    }
+}

@@ -1,0 +1,26 @@
+package ai.paperclip.db.migration;
+
+import ai.paperclip.db.PaperclipDbException;
+import java.util.List;
+
+/**
+ * Start-up will not run against this schema: migrations are pending and the policy does not allow
+ * applying them, or the database has tables but no migration history. The message names the pending
+ * migrations, the command that applies them and the variables that change the policy.
+ */
+public class MigrationRefusedException extends PaperclipDbException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> pending;
+
+    public MigrationRefusedException(String message, List<String> pending) {
+        super(message, null, null);
+        this.pending = List.copyOf(pending);
+    }
+
+    /** The migrations ({@code NNNN_name}) that were not applied. */
+    public List<String> pending() {
+        return pending;
+    }
+}

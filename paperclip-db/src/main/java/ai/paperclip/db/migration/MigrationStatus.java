@@ -1,0 +1,47 @@
+package ai.paperclip.db.migration;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the database holds compared with the committed histories, read from Liquibase's history table
+ * in one query (and, only when there is no history, one more for the tables present).
+ *
+ * @param state      what start-up should do about it
+ * @param applied    migrations ({@code NNNN_name}) whose changesets are all recorded, in order
+ * @param pending    migrations with at least one changeset not recorded, in the order they would apply
+ * @param unknown    changesets recorded by one of our authors that no configured history declares
+ *                   (a newer version of the application ran here); they are left alone
+ * @param tables     tables in the current schema when there is no history (empty otherwise)
+ * @param problems   why the history looks inconsistent (an edited migration file, a gap); empty when it
+ *                   does not. Liquibase then validates before anything runs.
+ * @param checkTime  how long the check took
+ */
+public record MigrationStatus(State state, List<String> applied, List<String> pending, List<String> unknown,
+        List<String> tables, List<String> problems, Duration checkTime) {
+
+    /** The start-up situations of the behaviour spec, section 3. */
+    public enum State {
+        /** Every migration is applied. */
+        UP_TO_DATE,
+        /** No tables and no history: a new database, everything applies without a question. */
+        EMPTY,
+        /** Tables but no history: not created by these migrations; adopt it, never guess. */
+        NOT_MANAGED,
+        /** A history, and migrations that are not in it yet. */
+        PENDING
+    }
+
+    public MigrationStatus {
+        applied = List.copyOf(applied);
+        pending = List.copyOf(pending);
+        unknown = List.copyOf(unknown);
+        tables = List.copyOf(tables);
+        problems = List.copyOf(problems);
+    }
+
+    /** Nothing to apply and nothing to validate: start-up can go on without Liquibase. */
+    public boolean upToDate() {
+        return state == State.UP_TO_DATE && problems.isEmpty();
+    }
+}

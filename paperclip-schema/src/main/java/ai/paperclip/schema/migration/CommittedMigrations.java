@@ -1,0 +1,154 @@
+package ai.paperclip.schema.migration;
+
+import ai.paperclip.schema.migration.internal.ChangesetLines;
+import ai.paperclip.schema.migration.internal.Hashes;
+import ai.paperclip.schema.migration.internal.Journal;
+import ai.paperclip.schema.migration.internal.MasterChangelog;
+import ai.paperclip.schema.migration.internal.MigrationFolder;
+import ai.paperclip.schema.model.SchemaJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A committed migration history as a runner sees it, read without Liquibase: the migrations of
+ * {@code meta/_journal.json} in order, each with the changesets its SQL file declares and whether the
+ * file still matches its checksum. Read from a folder or from the classpath (a jar), so an
+ * application can tell "up to date" from Liquibase's history table alone.
+ *
+ * <pre>{@code
+ * CommittedMigrations paperclip = CommittedMigrations.paperclip();
+ * paperclip.migrations().forEach(m -> System.out.println(m.tag() + " " + m.changesets()));
+ * }</pre>
+ */
+public final class CommittedMigrations {
+
+    /** Where Paperclip's own history lives on the classpath (in the paperclip-schema jar). */
+    public static final String PAPERCLIP_LOCATION = "ai/paperclip/schema/migrations";
+    /** The master changelog Liquibase reads, next to the journal. */
+    public static final String CHANGELOG = MasterChangelog.FILE_NAME;
+
+    /** A changeset: Liquibase keys its history row by (id, author, file name). */
+    public record Changeset(String author, String id, String fileName, boolean runInTransaction) {
+        /** {@code author:id}, as written after {@code --changeset}. */
+        public String qualifiedId() {
+            return author + ":" + id;
+        }
+    }
+
+    /**
+     * One migration file.
+     *
+     * @param intact false when the file no longer matches the checksum in the journal (an edited
+     *     migration); a custom migration not yet sealed has no checksum and is intact
+     */
+    public record Migration(int idx, String tag, String fileName, List<Changeset> changesets, boolean intact) {
+        public Migration {
+            changesets = List.copyOf(changesets);
+        }
+    }
+
+    private final String location;
+    private final List<Migration> migrations;
+
+    private CommittedMigrations(String location, List<Migration> migrations) {
+        this.location = location;
+        this.migrations = List.copyOf(migrations);
+    }
+
+    /** Paperclip's bundled history, from the classpath of this module. */
+    public static CommittedMigrations paperclip() {
+        return fromClasspath(CommittedMigrations.class.getClassLoader(), PAPERCLIP_LOCATION);
+    }
+
+    /** A history packaged as resources under {@code location} (e.g. {@code com/acme/migrations}). */
+    public static CommittedMigrations fromClasspath(ClassLoader loader, String location) {
+        String base = stripSlashes(location);
+        return read("classpath:" + base, name -> {
+            try (InputStream in = loader.getResourceAsStream(base + "/" + name)) {
+                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + base + "/" + name, e);
+            }
+        });
+    }
+
+    /** A history in a folder (the one the generator writes). */
+    public static CommittedMigrations fromFolder(Path folder) {
+        return read(folder.toString(), name -> {
+            Path file = folder.resolve(name);
+            return Files.isRegularFile(file) ? Optional.of(MigrationFolder.read(file)) : Optional.empty();
+        });
+    }
+
+    /** Where it was read from, for messages: {@code classpath:...} or a folder path. */
+    public String location() {
+        return location;
+    }
+
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
+    /** Every changeset of every migration, in the order Liquibase applies them. */
+    public List<Changeset> changesets() {
+        return migrations.stream().flatMap(m -> m.changesets().stream()).toList();
+    }
+
+    private static CommittedMigrations read(String location, Function<String, Optional<String>> files) {
+        String journalText = files.apply(MigrationFolder.JOURNAL).orElseThrow(() -> new MigrationException(
+                "No migration history at " + location + ": " + MigrationFolder.JOURNAL + " is missing."
+                        + " Point at the folder the generator writes (it holds " + CHANGELOG + " and meta/)."));
+        Journal journal;
+        try {
+            journal = SchemaJson.readValue(journalText, Journal.class);
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException(location + "/" + MigrationFolder.JOURNAL + " cannot be read: " + e.getMessage(), e);
+        }
+        List<Migration> migrations = new ArrayList<>();
+        for (Journal.Entry entry : journal.migrations()) {
+            String sql = files.apply(entry.fileName()).orElseThrow(() -> new MigrationException(location + "/"
+                    + MigrationFolder.JOURNAL + " lists " + entry.fileName() + " but the file is missing."));
+            migrations.add(migration(location, entry, sql));
+        }
+        return new CommittedMigrations(location, migrations);
+    }
+
+    private static Migration migration(String location, Journal.Entry entry, String sql) {
+        String fileName = ChangesetLines.logicalFilePath(sql).orElseThrow(() -> new MigrationException(location + "/"
+                + entry.fileName() + " has no logicalFilePath in its first line; without it Liquibase records the"
+                + " path it was read from, which differs between a jar and a folder. Start the file with"
+                + " '--liquibase formatted sql logicalFilePath:" + entry.fileName() + "' (the generator does)."));
+        List<Changeset> changesets = ChangesetLines.changesets(sql).stream()
+                .map(l -> new Changeset(l.author(), l.id(), fileName, l.runInTransaction())).toList();
+        if (changesets.isEmpty()) {
+            throw new MigrationException(location + "/" + entry.fileName() + " declares no '--changeset author:id'.");
+        }
+        boolean intact = entry.sha256() == null || Objects.equals(entry.sha256(), Hashes.sha256(sql));
+        return new Migration(entry.idx(), entry.tag(), fileName, changesets, intact);
+    }
+
+    private static String stripSlashes(String location) {
+        String s = location.strip();
+        while (s.startsWith("/")) {
+            s = s.substring(1);
+        }
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "CommittedMigrations{" + location + ", " + migrations.size() + " migrations}";
+    }
+}
