@@ -81,6 +81,7 @@ public final class PaperclipMigrate implements Runnable {
         CommandLine cli = new CommandLine(new PaperclipMigrate(), new ContextFactory(context));
         cli.setOut(context.out());
         cli.setErr(context.err());
+        cli.setUsageHelpWidth(120);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(context.terminal() ? Ansi.ON : Ansi.OFF));
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(exitCodes());
