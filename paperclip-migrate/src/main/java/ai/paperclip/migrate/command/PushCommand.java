@@ -47,8 +47,12 @@ public final class PushCommand extends BaseCommand {
             try {
                 result = SchemaPush.push(connection, schema.model(), options);
             } catch (PushRefusedException e) {
-                e.plan().ifPresent(this::print);
+                // The message lists the affected rows itself: print only the statements of the plan.
+                e.plan().ifPresent(plan -> plan.statements().forEach(s -> out().println(s + ";")));
                 err().println(e.getMessage().strip());
+                if (e.plan().map(PushResult::losesData).orElse(false) && !force) {
+                    err().println("Run paperclip-migrate push --force to apply it anyway.");
+                }
                 return ExitCode.PUSH_REFUSED;
             }
             print(result);
