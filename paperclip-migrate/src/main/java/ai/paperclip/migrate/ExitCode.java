@@ -1,0 +1,57 @@
+package ai.paperclip.migrate;
+
+import ai.paperclip.schema.migration.CheckCode;
+
+/**
+ * The process exit statuses of {@code paperclip-migrate}: 0 ok, 1 failure, 2 bad usage, and one
+ * code per gate, so that scripts and CI can tell a refusal from an error. Stable: part of the
+ * command-line contract.
+ */
+public enum ExitCode {
+
+    OK(0, "ok"),
+    FAILURE(1, "failure: the database or a file could not be used (the message says why and what to do)"),
+    USAGE(2, "bad usage: unknown command or option, missing or invalid value"),
+    MIGRATIONS_PENDING(3, "status (and check --database): the database needs migrations"),
+    DECISIONS_NEEDED(4, "generate: a rename or data-losing change needs a decision in decisions.txt"),
+    SCHEMA_NOT_MIGRATED(10 + CheckCode.SCHEMA_NOT_MIGRATED.exitCode(),
+            "check: the schema definitions have changes no migration covers (run generate)"),
+    CONFLICTING_MIGRATIONS(10 + CheckCode.CONFLICTING_MIGRATIONS.exitCode(),
+            "check: two migrations follow the same snapshot (parallel branches)"),
+    MIGRATION_EDITED(10 + CheckCode.CHECKSUM_MISMATCH.exitCode(),
+            "check: a committed migration or snapshot was edited"),
+    INDEX_MISMATCH(10 + CheckCode.INDEX_MISMATCH.exitCode(),
+            "check: the index and the migration files disagree"),
+    PUSH_REFUSED(20, "push: data would be lost without --force, or the rows make a change impossible"),
+    ADOPT_REFUSED(21, "adopt: the database differs from the schema of the chosen migration"),
+    ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible"),
+    DOCTOR_FAILED(23, "doctor: at least one check failed"),
+    RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** One line for the help text and the README. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The exit status of a failed {@code check}. */
+    public static ExitCode of(CheckCode check) {
+        return switch (check) {
+            case SCHEMA_NOT_MIGRATED -> SCHEMA_NOT_MIGRATED;
+            case CONFLICTING_MIGRATIONS -> CONFLICTING_MIGRATIONS;
+            case CHECKSUM_MISMATCH -> MIGRATION_EDITED;
+            case INDEX_MISMATCH -> INDEX_MISMATCH;
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package ai.paperclip.migrate.command;
+
+import ai.paperclip.db.introspect.ComparisonReport;
+import ai.paperclip.db.introspect.Difference;
+import ai.paperclip.db.introspect.MigrationSnapshots;
+import ai.paperclip.db.introspect.SchemaComparison;
+import ai.paperclip.db.migration.MigrationSource;
+import ai.paperclip.db.migration.Migrator;
+import ai.paperclip.migrate.ExitCode;
+import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.OpenDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code adopt}: takes over a database whose tables were made another way (the TypeScript Paperclip,
+ * {@code push}, plain DDL): compares it with the snapshot of a migration ({@link SchemaComparison}) and, when
+ * nothing differs, records the migrations up to it as applied ({@code Migrator.markApplied}).
+ */
+@Command(name = "adopt", description = "Take over a database that has the tables but no (or another) migration history:"
+        + " compare it with the schema after a migration and, if nothing differs, record the migrations up to it as"
+        + " applied. Objects the schema does not define are warnings. Refuses (exit status 21) and lists every"
+        + " difference otherwise.")
+public final class AdoptCommand extends DatabaseCommand {
+
+    @Option(names = "--to", paramLabel = "NNNN", description = "The migration the database is at. Default: the newest.")
+    String to;
+
+    AdoptCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected ExitCode run() throws SQLException {
+        List<MigrationSource> sources = sources();
+        if (sources.size() != 1) {
+            throw new IllegalArgumentException("adopt works on one history: give a single --migrations.");
+        }
+        MigrationSource source = sources.get(0);
+        MigrationSnapshots snapshots = source.folder().map(MigrationSnapshots::fromFolder)
+                .orElseGet(() -> MigrationSnapshots.fromClasspath(source.location(), source.classLoader().orElseThrow()));
+        String tag = tag(snapshots);
+        try (OpenDatabase db = openDatabase()) {
+            out().println("Adopting database via " + db.description() + " at " + tag);
+            ComparisonReport report;
+            try (Connection connection = db.connect()) {
+                report = SchemaComparison.compare(connection, snapshots.schemaAfter(tag));
+            }
+            report.drizzleHistory().ifPresent(h -> out().println(h.describe() + " It is left as it is."));
+            for (Difference warning : report.warnings()) {
+                err().println(style.warn("warning: ") + warning.line() + " (not defined by the schema; kept)");
+            }
+            if (!report.matches()) {
+                for (Difference failure : report.failures()) {
+                    err().println(style.fail("differs: ") + failure.line());
+                }
+                err().println("Refusing to adopt: " + report.failures().size() + (report.failures().size() == 1
+                        ? " difference" : " differences") + " from the schema after " + tag + ". Make the database match"
+                        + " (or choose the migration it is at with --to), then adopt again.");
+                return ExitCode.ADOPT_REFUSED;
+            }
+            Migrator migrator = db.migrator(sources);
+            List<String> marked = migrator.markApplied(tag);
+            out().println(marked.isEmpty() ? "Nothing to record: the migrations up to " + tag + " were already applied."
+                    : "Recorded " + marked.size() + (marked.size() == 1 ? " changeset" : " changesets")
+                            + " as applied, up to " + tag + ". From now on run paperclip-migrate migrate.");
+        }
+        return ExitCode.OK;
+    }
+
+    private String tag(MigrationSnapshots snapshots) {
+        List<String> tags = snapshots.tags();
+        if (tags.isEmpty()) {
+            throw new IllegalArgumentException("The history has no migrations: there is nothing to adopt.");
+        }
+        if (to == null) {
+            return tags.get(tags.size() - 1);
+        }
+        return tags.stream().filter(t -> t.equals(to) || t.startsWith(to + "_")
+                        || to.matches("\\d{1,9}") && Integer.parseInt(t.substring(0, t.indexOf('_'))) == Integer.parseInt(to))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No migration " + to + " in "
+                        + source().location() + "; it has " + String.join(", ", tags) + "."));
+    }
+
+    private MigrationSource source() {
+        return sources().get(0);
+    }
+}

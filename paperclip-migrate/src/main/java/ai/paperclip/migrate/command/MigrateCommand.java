@@ -1,0 +1,48 @@
+package ai.paperclip.migrate.command;
+
+import ai.paperclip.db.migration.MigrationRefusedException;
+import ai.paperclip.db.migration.MigrationResult;
+import ai.paperclip.db.migration.MigrationStatus;
+import ai.paperclip.db.migration.Migrator;
+import ai.paperclip.migrate.ExitCode;
+import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.migrate.internal.ProgressListener;
+import ai.paperclip.migrate.internal.StatusReport;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code migrate}: applies pending migrations ({@code Migrator.migrate}) under the migration lock. */
+@Command(name = "migrate", description = "Apply pending migrations to the resolved database, under the migration lock."
+        + " The embedded server is started if needed and stopped afterwards if this command started it.")
+public final class MigrateCommand extends DatabaseCommand {
+
+    MigrateCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    protected ExitCode run() {
+        try (OpenDatabase db = openDatabase()) {
+            out().println("Migrating database via " + db.description());
+            out().flush();
+            Migrator migrator = db.migrator(sources());
+            MigrationResult result = migrator.migrate(new ProgressListener(context), MigrateCommand::refuseUnmanaged);
+            MigrationStatus after = migrator.status();
+            if (result.applied().isEmpty()) {
+                out().println("Nothing to migrate: " + StatusReport.reason(after) + ".");
+            } else {
+                out().printf("Applied %d migration%s in %d ms; %s.%n", result.applied().size(),
+                        result.applied().size() == 1 ? "" : "s", result.took().toMillis(), StatusReport.reason(after));
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /** Tables without a history were not made by these migrations: adopting them is a decision, never a guess. */
+    private static void refuseUnmanaged(MigrationStatus status) {
+        if (status.state() == MigrationStatus.State.NOT_MANAGED) {
+            throw new MigrationRefusedException("Not migrating: " + StatusReport.reason(status), List.copyOf(status.pending()));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package ai.paperclip.migrate.internal;
+
+import ai.paperclip.db.DatabaseTarget;
+import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.internal.ConnectionFailures;
+import ai.paperclip.db.internal.ConnectionTarget;
+import ai.paperclip.db.internal.ConnectionUrls;
+import ai.paperclip.db.internal.Redaction;
+import ai.paperclip.db.migration.MigrationSource;
+import ai.paperclip.db.migration.Migrator;
+import ai.paperclip.embedded.EmbeddedPostgres;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The database a command works on, resolved as Paperclip resolves it (behaviour spec, section 1) and
+ * ready to use: a URL with its credentials, or the instance's embedded server, started when it was not
+ * running. {@link #close()} stops the embedded server only if this command started it.
+ *
+ * <p>{@code DATABASE_MIGRATION_URL}, when set beside a URL target, is used instead: every command of the
+ * CLI is a migration-time command and wants the direct connection, not the pooler.
+ */
+public final class OpenDatabase implements AutoCloseable {
+
+    private final String url;
+    private final String description;
+    private final PaperclipDbOptions options;
+    private final EmbeddedPostgres server;
+
+    private OpenDatabase(String url, String description, PaperclipDbOptions options, EmbeddedPostgres server) {
+        this.url = url;
+        this.description = description;
+        this.options = options;
+        this.server = server;
+    }
+
+    /** Resolves the target from {@code env}; starts (or reuses) the embedded server when it is the target. */
+    public static OpenDatabase open(Map<String, String> env) {
+        DatabaseTarget target = DatabaseTarget.resolve(env);
+        PaperclipDbOptions options = PaperclipDbOptions.fromEnvironment(target.environment());
+        if (target.url().isPresent()) {
+            Optional<String> migrationUrl = options.migrationUrl();
+            return migrationUrl.map(u -> new OpenDatabase(u, "DATABASE_MIGRATION_URL: " + Redaction.url(u), options, null))
+                    .orElseGet(() -> new OpenDatabase(target.url().get(), target.describe(), options, null));
+        }
+        target.instance().ifPresent(instance -> instance.createDirectories());
+        EmbeddedPostgres server = EmbeddedPostgres.start(target.embedded().orElseThrow());
+        String url = "postgres://" + encode(server.user()) + ":" + encode(server.password()) + "@" + server.host()
+                + ":" + server.port() + "/" + encode(server.database());
+        return new OpenDatabase(url, target.describe(), options, server);
+    }
+
+    /** The URL with its credentials: for the libraries only, never for printing. */
+    public String url() {
+        return url;
+    }
+
+    /** Where the database came from and what it is, password masked. */
+    public String description() {
+        return description;
+    }
+
+    /** The embedded server, when the target is the instance's embedded PostgreSQL. */
+    public Optional<EmbeddedPostgres> embeddedServer() {
+        return Optional.ofNullable(server);
+    }
+
+    /** A migrator on this database for {@code sources}, with the connect settings of the environment. */
+    public Migrator migrator(List<MigrationSource> sources) {
+        return Migrator.configure().url(url).connectOptions(options).migrations(sources).load();
+    }
+
+    /** A new direct connection; the caller closes it. */
+    public Connection connect() {
+        ConnectionTarget target = ConnectionUrls.parse(url);
+        Properties properties = target.properties();
+        String seconds = String.valueOf(Math.max(1, options.connectTimeout().toSeconds()));
+        properties.putIfAbsent("connectTimeout", seconds);
+        properties.putIfAbsent("ApplicationName", "paperclip-migrate");
+        try {
+            return DriverManager.getConnection(target.jdbcUrl(), properties);
+        } catch (SQLException e) {
+            throw ConnectionFailures.describe(e, target);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

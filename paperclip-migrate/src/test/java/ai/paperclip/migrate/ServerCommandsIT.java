@@ -1,0 +1,260 @@
+package ai.paperclip.migrate;
+
+import static ai.paperclip.migrate.GenerateAndCheckTest.V1;
+import static ai.paperclip.migrate.GenerateAndCheckTest.V2;
+import static ai.paperclip.migrate.GenerateAndCheckTest.V3;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.paperclip.embedded.junit.EmbeddedPostgresExtension;
+import ai.paperclip.embedded.junit.TestDatabase;
+import ai.paperclip.migrate.testing.Cli;
+import ai.paperclip.migrate.testing.Cli.Run;
+import ai.paperclip.migrate.testing.EmbeddedHome;
+import ai.paperclip.schema.ddl.PostgresDdl;
+import ai.paperclip.schema.paperclip.PaperclipSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands against a server named by DATABASE_URL (one PostgreSQL 18 of paperclip-embedded's test
+ * extension, a fresh database per test), connecting as a role whose password the output must never show.
+ */
+class ServerCommandsIT {
+
+    private static final String USER = "cli_user";
+    private static final String PASSWORD = "Not-To-Be-Printed-7f3c";
+
+    @RegisterExtension
+    static final EmbeddedPostgresExtension PG = EmbeddedPostgresExtension.builder().perMethod().build();
+
+    @TempDir
+    Path folder;
+
+    private Map<String, String> env(TestDatabase db) throws SQLException {
+        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';"
+                    + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        }
+        return Map.of("DATABASE_URL", "postgres://" + USER + ":" + PASSWORD + "@" + db.host() + ":" + db.port() + "/"
+                + db.name());
+    }
+
+    private static Run run(Map<String, String> env, String... args) {
+        Run run = Cli.run(env, args);
+        assertThat(run.all()).as("output of %s", String.join(" ", args)).doesNotContain(PASSWORD);
+        return run;
+    }
+
+    private static void sql(TestDatabase db, String... statements) throws SQLException {
+        try (Connection c = db.openConnection(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private static List<String> columns(TestDatabase db, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Connection c = db.openConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'"
+                     + " AND table_name = '" + table + "' ORDER BY ordinal_position")) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        }
+        return columns;
+    }
+
+    private void generate(String schema, String name) {
+        Run run = Cli.run(Map.of(), "generate", "--schema", schema, "--out", folder.toString(), "--name", name);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+    }
+
+    @Test
+    void migrateAndStatusNameTheSourceWithThePasswordMaskedEvenWithVerbose(TestDatabase db) throws SQLException {
+        Map<String, String> env = env(db);
+        Run migrate = run(env, "migrate", "--verbose");
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(migrate.out()).startsWith("Migrating database via DATABASE_URL (environment): postgres://" + USER
+                + ":***@" + db.host() + ":" + db.port() + "/" + db.name());
+        Run status = run(env, "status", "--json", "--verbose");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("\"upToDate\" : true").contains(USER + ":***@");
+        assertThat(run(env, "doctor", "--verbose").exitCode()).isZero();
+        assertThat(run(env, "push", "--dry-run", "--verbose").exitCode()).isZero();
+        assertThat(run(env, "adopt", "--verbose").exitCode()).isZero();
+    }
+
+    @Test
+    void aWrongPasswordIsOneLineNamingTheFixWithoutThePassword(TestDatabase db) throws SQLException {
+        env(db);
+        Map<String, String> wrong = Map.of("DATABASE_URL", "postgres://" + USER + ":" + PASSWORD + "-wrong@" + db.host()
+                + ":" + db.port() + "/" + db.name());
+        Run status = run(wrong, "status");
+        assertThat(status.exitCode()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(status.err().lines().toList()).hasSize(1);
+        assertThat(status.err()).startsWith("Error: ").contains("password authentication failed").contains("28P01");
+        Run verbose = run(wrong, "migrate", "--verbose");
+        assertThat(verbose.exitCode()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(verbose.err()).contains("at ai.paperclip.");
+    }
+
+    @Test
+    void migrationsGoThroughDatabaseMigrationUrlWhenItIsSet(TestDatabase db) throws SQLException {
+        Map<String, String> env = new java.util.HashMap<>(env(db));
+        env.put("DATABASE_URL", "postgres://" + USER + ":" + PASSWORD + "@" + db.host() + ":1/" + db.name());
+        env.put("DATABASE_MIGRATION_URL", "postgres://" + USER + ":" + PASSWORD + "@" + db.host() + ":" + db.port() + "/"
+                + db.name());
+        Run migrate = run(env, "migrate");
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(migrate.out()).startsWith("Migrating database via DATABASE_MIGRATION_URL: postgres://" + USER + ":***@");
+    }
+
+    @Test
+    void pushPrintsTheSqlRefusesDataLossWithoutForceAndWarnsThatItRecordsNoHistory(TestDatabase db) throws SQLException {
+        Map<String, String> env = env(db);
+        Run create = run(env, "push", "--schema", V1);
+        assertThat(create.exitCode()).as(create.toString()).isZero();
+        assertThat(create.out()).contains("CREATE TABLE notes");
+        assertThat(create.err()).contains("push records no migration history").contains("adopt");
+        sql(db, "INSERT INTO notes (body) VALUES ('one'), ('two')");
+
+        Run refused = run(env, "push", "--schema", V3);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.PUSH_REFUSED.code()).isEqualTo(20);
+        assertThat(refused.out()).contains("ALTER TABLE notes DROP COLUMN body;");
+        assertThat(refused.err()).contains("drop column notes.body: 2 non-null values deleted").contains("--force");
+        assertThat(columns(db, "notes")).containsExactly("id", "body");
+
+        Run dryRun = run(env, "push", "--schema", V3, "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+        assertThat(dryRun.out()).contains("ALTER TABLE notes DROP COLUMN body;").contains("Dry run: nothing was changed.");
+        assertThat(dryRun.err()).contains("data loss: drop column notes.body: 2 non-null values deleted");
+        assertThat(columns(db, "notes")).containsExactly("id", "body");
+
+        Run forced = run(env, "push", "--schema", V3, "--force");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(columns(db, "notes")).containsExactly("id", "priority");
+        assertThat(forced.err()).contains("push records no migration history");
+        assertThat(run(env, "push", "--schema", V3).out()).contains("already matches the definitions");
+    }
+
+    @Test
+    void rollbackUndoesMigrationsByCountOrTargetAndRefusesIrreversibleOnes(TestDatabase db) throws Exception {
+        Map<String, String> env = env(db);
+        generate(V1, "notes");
+        generate(V2, "priority");
+        String migrations = "--migrations=" + folder;
+        assertThat(run(env, "migrate", migrations).exitCode()).isZero();
+
+        Run one = run(env, "rollback", "--count", "1", migrations);
+        assertThat(one.exitCode()).as(one.toString()).isZero();
+        assertThat(one.out()).contains("Rolling back database via DATABASE_URL").contains(": 0001_priority")
+                .contains("Rolled back 1 migration; 1 migration pending (0001_priority)");
+        assertThat(columns(db, "notes")).containsExactly("id", "body");
+        assertThat(run(env, "status", migrations).exitCode()).isEqualTo(ExitCode.MIGRATIONS_PENDING.code());
+
+        assertThat(run(env, "migrate", migrations).exitCode()).isZero();
+        Run to = run(env, "rollback", "--to", "0000", migrations);
+        assertThat(to.exitCode()).as(to.toString()).isZero();
+        assertThat(columns(db, "notes")).containsExactly("id", "body");
+        assertThat(run(env, "rollback", "--to", "0000", migrations).out()).contains("Nothing to roll back");
+        Run tooMany = run(env, "rollback", "--count", "5", migrations);
+        assertThat(tooMany.exitCode()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(tooMany.err()).contains("only 1 of").contains("Give --count 1 or less");
+
+        // A migration that drops data comes back as structure only: refused unless --force.
+        assertThat(run(env, "migrate", migrations).exitCode()).isZero();
+        Files.writeString(folder.resolve("decisions.txt"), "allow drop column notes.body\n");
+        generate(V3, "drop_body");
+        assertThat(run(env, "migrate", migrations).exitCode()).isZero();
+        Run irreversible = run(env, "rollback", "--count", "1", migrations);
+        assertThat(irreversible.exitCode()).as(irreversible.toString()).isEqualTo(ExitCode.ROLLBACK_REFUSED.code());
+        assertThat(irreversible.err()).contains("0002_drop_body: drop column notes.body").contains("--force");
+        Run forced = run(env, "rollback", "--count", "1", "--force", migrations);
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(columns(db, "notes")).containsExactly("id", "priority", "body");
+    }
+
+    @Test
+    void aHandWrittenMigrationWithoutRollbackStatementsIsRefusedByName(TestDatabase db) throws Exception {
+        Map<String, String> env = env(db);
+        generate(V1, "notes");
+        Run custom = Cli.run(Map.of(), "generate", "--custom", "--schema", V1, "--out", folder.toString(), "--name", "backfill");
+        assertThat(custom.exitCode()).as(custom.toString()).isZero();
+        Path sql = folder.resolve("0001_backfill.sql");
+        Files.writeString(sql, Files.readString(sql).replace("SELECT 1;", "UPDATE notes SET body = upper(body);")
+                .replace("--rollback empty\n", ""));
+        String migrations = "--migrations=" + folder;
+        assertThat(run(env, "migrate", migrations).exitCode()).isZero();
+        Run refused = run(env, "rollback", "--count", "1", migrations);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.ROLLBACK_REFUSED.code()).isEqualTo(22);
+        assertThat(refused.err()).contains("0001_backfill cannot be undone").contains("Write a new migration");
+    }
+
+    @Test
+    void adoptTakesOverADatabaseMadeByPlainDdlWithADrizzleHistory(TestDatabase db) throws SQLException {
+        Map<String, String> env = env(db);
+        sql(db, PostgresDdl.createSchema(PaperclipSchema.SCHEMA.model()).toArray(String[]::new));
+        sql(db, "CREATE SCHEMA drizzle",
+                "CREATE TABLE drizzle.__drizzle_migrations (id serial PRIMARY KEY, hash text NOT NULL, created_at bigint)",
+                "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('a', 1), ('b', 2), ('c', 3)",
+                "CREATE TABLE heartbeat_runs (id uuid PRIMARY KEY)");
+
+        Run status = run(env, "status");
+        assertThat(status.exitCode()).isEqualTo(ExitCode.MIGRATIONS_PENDING.code());
+        assertThat(status.out()).contains("but no migration history").contains("paperclip-migrate adopt");
+        Run migrate = run(env, "migrate");
+        assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(migrate.err()).contains("Not migrating").contains("adopt");
+
+        Run adopt = run(env, "adopt", "--to", "0000");
+        assertThat(adopt.exitCode()).as(adopt.toString()).isZero();
+        assertThat(adopt.out()).contains("drizzle.__drizzle_migrations is present with 3 rows")
+                .contains("Recorded 1 changeset as applied, up to 0000_core_schema");
+        assertThat(adopt.err()).contains("warning: table heartbeat_runs");
+        assertThat(run(env, "status").exitCode()).isZero();
+        assertThat(run(env, "migrate").out()).contains("Nothing to migrate");
+    }
+
+    @Test
+    void adoptRefusesAndListsEveryDifference(TestDatabase db) throws SQLException {
+        Map<String, String> env = env(db);
+        sql(db, PostgresDdl.createSchema(PaperclipSchema.SCHEMA.model()).toArray(String[]::new));
+        sql(db, "ALTER TABLE companies ALTER COLUMN brand_color TYPE varchar(7)", "DROP INDEX issues_company_status_idx");
+        Run adopt = run(env, "adopt");
+        assertThat(adopt.exitCode()).as(adopt.toString()).isEqualTo(ExitCode.ADOPT_REFUSED.code()).isEqualTo(21);
+        assertThat(adopt.err()).contains("differs: column companies.brand_color").contains("issues_company_status_idx")
+                .contains("Refusing to adopt: 2 differences");
+        assertThat(run(env, "status").out()).contains("no migration history");
+    }
+
+    @Test
+    void doctorOnAHealthyServerIsOkAndOnAnUnreachableOneFailsWithItsOwnStatus(TestDatabase db) throws Exception {
+        Map<String, String> env = env(db);
+        assertThat(run(env, "migrate").exitCode()).isZero();
+        Run healthy = run(env, "doctor");
+        assertThat(healthy.exitCode()).as(healthy.toString()).isZero();
+        assertThat(healthy.out()).contains("ok      connection: PostgreSQL").contains("ok      migrations: up to date");
+
+        int closed = EmbeddedHome.freePort();
+        Map<String, String> unreachable = Map.of("DATABASE_URL", "postgres://" + USER + ":" + PASSWORD + "@127.0.0.1:"
+                + closed + "/paperclip");
+        Run down = run(unreachable, "doctor", "--timeout", "2");
+        assertThat(down.exitCode()).as(down.toString()).isEqualTo(ExitCode.DOCTOR_FAILED.code()).isEqualTo(23);
+        assertThat(down.out()).contains("fail    connection: Cannot connect to postgres://" + USER + ":***@127.0.0.1:" + closed)
+                .contains("skipped migrations: no connection");
+        Run json = run(unreachable, "doctor", "--json", "--timeout", "2");
+        assertThat(json.exitCode()).isEqualTo(23);
+        assertThat(json.out()).contains("\"ok\" : false").contains("\"status\" : \"FAIL\"");
+    }
+}

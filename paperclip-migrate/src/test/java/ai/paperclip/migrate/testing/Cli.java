@@ -1,0 +1,34 @@
+package ai.paperclip.migrate.testing;
+
+import ai.paperclip.migrate.PaperclipMigrate;
+import ai.paperclip.migrate.internal.CliContext;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** Runs the real commands in this JVM, with the test's own environment and captured stdout and stderr. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), false, null);
+        int status = PaperclipMigrate.commandLine(context).execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    /** One command's exit status and output. */
+    public record Run(int exitCode, String out, String err) {
+        public String all() {
+            return out + err;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
