@@ -18,14 +18,23 @@ final class Postmasters {
     private Postmasters() {
     }
 
-    /** Pids of postmaster processes whose command line names {@code -D realDataDirectory}. */
+    /**
+     * Pids of postmaster processes whose command line names {@code -D realDataDirectory}. A backend
+     * the postmaster has just forked carries the same command line until it renames itself, so a
+     * process whose parent is one of the matches is a child, not a second postmaster.
+     */
     static List<Long> on(Path realDataDirectory) throws IOException {
+        List<Long> matches;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+            matches = procs.filter(p -> p.getFileName().toString().matches("\\d+"))
                     .filter(p -> isPostmasterFor(p.resolve("cmdline"), realDataDirectory.toString()))
                     .map(p -> Long.parseLong(p.getFileName().toString()))
                     .toList();
         }
+        return matches.stream()
+                .filter(pid -> ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
+                        .map(parent -> !matches.contains(parent.pid())).orElse(true))
+                .toList();
     }
 
     private static boolean isPostmasterFor(Path cmdline, String dir) {
