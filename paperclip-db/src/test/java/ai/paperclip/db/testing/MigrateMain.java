@@ -22,7 +22,8 @@ public final class MigrateMain {
                 .migrationConsole(MigrationConsole.none()).build();
         long start = System.nanoTime();
         try (PaperclipDb db = PaperclipDb.create(args[0], options)) {
-            System.out.printf("CREATED %.1f%n", (System.nanoTime() - start) / 1e6);
+            String line = String.format("CREATED %.1f", (System.nanoTime() - start) / 1e6);
+            System.out.println(line); // formatted first: class-load logging must not split the line
         }
     }
 }
