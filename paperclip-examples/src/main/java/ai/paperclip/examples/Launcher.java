@@ -1,5 +1,7 @@
 package ai.paperclip.examples;
 
+import java.util.Map;
+
 /**
  * How the examples' {@code main} methods end: normally, or with the failure's message on one line
  * (Paperclip's messages name the fix and never hold a password) and exit status 1.
@@ -22,7 +24,7 @@ final class Launcher {
     }
 
     /** The value of {@code name}, or a failure that says what to set. */
-    static String required(java.util.Map<String, String> env, String name, String hint) {
+    static String required(Map<String, String> env, String name, String hint) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is not set. " + hint);
