@@ -41,7 +41,29 @@ class PaperclipDbOptionsTest {
                 "poolMax", "DATABASE_POOL_MAX",
                 "idleTimeout", "DATABASE_IDLE_TIMEOUT_SECONDS",
                 "connectTimeout", "DATABASE_CONNECT_TIMEOUT_SECONDS",
-                "migrationUrl", "DATABASE_MIGRATION_URL"));
+                "migrationUrl", "DATABASE_MIGRATION_URL",
+                "migrationAutoApply", "PAPERCLIP_MIGRATION_AUTO_APPLY",
+                "migrationPrompt", "PAPERCLIP_MIGRATION_PROMPT"));
+    }
+
+    @Test
+    void readsTheStartUpMigrationPolicyFromTheEnvironmentMap() {
+        PaperclipDbOptions o = PaperclipDbOptions.fromEnvironment(Map.of(
+                "PAPERCLIP_MIGRATION_AUTO_APPLY", "1", "PAPERCLIP_MIGRATION_PROMPT", "Never"));
+
+        assertThat(o.migrationAutoApply()).isTrue();
+        assertThat(o.migrationPrompt()).isEqualTo(ai.paperclip.db.migration.MigrationPrompt.NEVER);
+        assertThat(PaperclipDbOptions.defaults().migrationAutoApply()).isFalse();
+        assertThat(PaperclipDbOptions.defaults().migrationPrompt()).isEqualTo(ai.paperclip.db.migration.MigrationPrompt.AUTO);
+        assertThat(PaperclipDbOptions.defaults().migrate()).isTrue();
+    }
+
+    @Test
+    void rejectsAnUnknownPromptValueNamingTheVariable() {
+        assertThatThrownBy(() -> PaperclipDbOptions.fromEnvironment(Map.of("PAPERCLIP_MIGRATION_PROMPT", "sometimes")))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("PAPERCLIP_MIGRATION_PROMPT='sometimes' is not one of auto, never; fix the variable or leave"
+                        + " it empty for the default (builder method migrationPrompt).");
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class Migrator {
                     took.toMillis(), applied.isEmpty() ? "" : ": " + String.join(", ", applied));
             return new MigrationResult(applied, changesets, took);
         } catch (ChangesetFailure f) {
-            throw MigrationFailures.describe(f, status, where);
+            throw MigrationFailures.describe(f, status, where, "Migrating");
         } catch (SQLException e) {
             throw new PaperclipDbException("Migrating " + where + " failed: " + e.getMessage()
                     + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e.getSQLState(), e);
@@ -130,7 +130,7 @@ public final class Migrator {
             LiquibaseRunner.rollback(mc.connection(), source, count);
             LOG.info("Rolled back {} changeset{} on {}", count, count == 1 ? "" : "s", where);
         } catch (ChangesetFailure f) {
-            throw MigrationFailures.describe(f, null, where);
+            throw MigrationFailures.describe(f, null, where, "Rolling back");
         } catch (SQLException e) {
             throw new PaperclipDbException("Rollback on " + where + " failed: " + e.getMessage(), e.getSQLState(), e);
         }
@@ -171,7 +171,7 @@ public final class Migrator {
                     marked.size() == 1 ? "" : "s", where, upToTag);
             return marked;
         } catch (ChangesetFailure f) {
-            throw MigrationFailures.describe(f, null, where);
+            throw MigrationFailures.describe(f, null, where, "Recording migrations as applied on");
         } catch (SQLException e) {
             throw new PaperclipDbException("markApplied on " + where + " failed: " + e.getMessage(), e.getSQLState(), e);
         }

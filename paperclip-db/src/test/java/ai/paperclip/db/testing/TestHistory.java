@@ -30,7 +30,8 @@ public final class TestHistory {
 
     /** Adds migration {@code tag} ({@code NNNN_name}): one changeset {@code test:tag} running {@code sql}. */
     public TestHistory migration(String tag, String sql) {
-        return migrationWithChangesets(tag, "--changeset " + AUTHOR + ":" + tag + "\n" + sql + "\n--rollback empty\n");
+        String rollback = sql.contains("--rollback") ? "\n" : "\n--rollback empty\n";
+        return migrationWithChangesets(tag, "--changeset " + AUTHOR + ":" + tag + "\n" + sql + rollback);
     }
 
     /** Adds migration {@code tag} whose body writes its own {@code --changeset} lines. */

@@ -12,11 +12,14 @@ public final class MigrationFailures {
     private MigrationFailures() {
     }
 
-    public static PaperclipDbException describe(ChangesetFailure f, MigrationStatus before, String where) {
+    /**
+     * @param operation what was being done, for failures outside a changeset ("Migrating", "Rolling back")
+     */
+    public static PaperclipDbException describe(ChangesetFailure f, MigrationStatus before, String where, String operation) {
         String state = f.sqlState() == null ? "" : " [SQLSTATE " + f.sqlState() + "]";
         if (f.migration() == null) {
-            return new PaperclipDbException("Migrating " + where + " failed before any changeset ran: "
-                    + f.databaseMessage() + state, f.sqlState(), f);
+            return new PaperclipDbException(operation + " " + where + " failed: " + f.databaseMessage() + state
+                    + (f.statement() == null ? "" : " (statement: " + f.statement() + ")"), f.sqlState(), f);
         }
         List<String> good = new ArrayList<>(before == null ? List.of() : before.applied());
         for (String entry : f.appliedBefore()) {

@@ -1,0 +1,121 @@
+package ai.paperclip.db.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.paperclip.db.PaperclipDb;
+import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.testing.Db;
+import ai.paperclip.db.testing.PostgresServer;
+import ai.paperclip.db.testing.SharedPostgres;
+import ai.paperclip.db.testing.TestHistory;
+import ai.paperclip.schema.migration.MigrationException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Migrator API the CLI builds on: status, migrate with a listener, rollback, markApplied, several sources. */
+@ExtendWith(SharedPostgres.class)
+class MigratorIT {
+
+    private String url;
+    private DataSource inspect;
+    private TestHistory history;
+
+    @BeforeEach
+    void freshDatabase(PostgresServer server, @TempDir Path dir) {
+        String database = server.freshDatabase();
+        url = server.urlOf(database, null);
+        inspect = server.superuserOn(database);
+        history = TestHistory.in(dir)
+                .migration("0000_a", "CREATE TABLE a (id int);\n--rollback DROP TABLE a;")
+                .migration("0001_b", "CREATE TABLE b (id int);\n--rollback DROP TABLE b;")
+                .migration("0002_c", "CREATE TABLE c (id int);\n--rollback DROP TABLE c;");
+    }
+
+    @Test
+    void reportsStatusAppliesWithAListenerAndAppliesNothingTwice() {
+        Migrator migrator = Migrator.configure().url(url).migrations(history.source()).load();
+        assertThat(migrator.status().state()).isEqualTo(MigrationStatus.State.EMPTY);
+        List<String> events = new ArrayList<>();
+
+        MigrationResult result = migrator.migrate(new MigrationListener() {
+            @Override
+            public void applying(String migration, String changeset) {
+                events.add("applying " + migration + " " + changeset);
+            }
+
+            @Override
+            public void applied(String migration, String changeset, java.time.Duration took) {
+                events.add("applied " + migration + " " + changeset);
+            }
+        });
+
+        assertThat(result.applied()).containsExactly("0000_a", "0001_b", "0002_c");
+        assertThat(events).containsExactly("applying 0000_a test:0000_a", "applied 0000_a test:0000_a",
+                "applying 0001_b test:0001_b", "applied 0001_b test:0001_b",
+                "applying 0002_c test:0002_c", "applied 0002_c test:0002_c");
+        assertThat(migrator.status().upToDate()).isTrue();
+        assertThat(migrator.migrate(MigrationListener.NONE).applied()).isEmpty();
+    }
+
+    @Test
+    void rollsBackByCountAndToATag() {
+        Migrator migrator = Migrator.configure().url(url).migrations(history.source()).load();
+        migrator.migrate(MigrationListener.NONE);
+
+        migrator.rollback(1);
+        assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b");
+        assertThat(Db.tableExists(inspect, "c")).isFalse();
+
+        migrator.rollbackTo("0000_a");
+        assertThat(Db.history(inspect)).containsExactly("test:0000_a");
+        assertThat(Db.tableExists(inspect, "b")).isFalse();
+        assertThat(migrator.status().pending()).containsExactly("0001_b", "0002_c");
+    }
+
+    @Test
+    void marksMigrationsAppliedWithoutRunningThem() {
+        Db.execute(inspect, "create table a (id int)");
+        Db.execute(inspect, "alter table a owner to " + PostgresServer.USER);
+        Migrator migrator = Migrator.configure().url(url).migrations(history.source()).load();
+        assertThat(migrator.status().state()).isEqualTo(MigrationStatus.State.NOT_MANAGED);
+
+        assertThat(migrator.markApplied("0000_a")).containsExactly("0000_a/test:0000_a");
+
+        assertThat(Db.column(inspect, "select id || ' ' || exectype from databasechangelog")).containsExactly("0000_a MARK_RAN");
+        MigrationStatus status = migrator.status();
+        assertThat(status.state()).isEqualTo(MigrationStatus.State.PENDING);
+        assertThat(status.pending()).containsExactly("0001_b", "0002_c");
+    }
+
+    @Test
+    void appliesPaperclipsHistoryAndAHostsOwnOnAFirstStart(@TempDir Path hostDir) {
+        TestHistory host = TestHistory.in(hostDir).migration("0000_host_tables",
+                "CREATE TABLE host_orders (id uuid PRIMARY KEY, company_id uuid REFERENCES companies (id));");
+        PaperclipDbOptions options = PaperclipDbOptions.builder().migrationConsole(MigrationConsole.none())
+                .migrations(MigrationSource.paperclip(), host.source()).build();
+
+        try (PaperclipDb db = PaperclipDb.create(url, options)) {
+            assertThat(db.dsl().fetchValue("select count(*) from host_orders")).isEqualTo(0L);
+        }
+        assertThat(Db.history(inspect)).containsExactly("paperclip:0000_core_schema", "test:0000_host_tables");
+    }
+
+    @Test
+    void refusesTwoSourcesThatDeclareTheSameChangeset(@TempDir Path other) {
+        TestHistory copy = TestHistory.in(other).migration("0000_a", "CREATE TABLE a2 (id int);");
+
+        assertThatThrownBy(() -> Migrator.configure().url(url).migrations(history.source(), copy.source()).load())
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("Changeset test:0000_a in 0000_a.sql is declared by both " + history.dir() + " and "
+                        + other + ": Liquibase records changesets by id, author and file name, so one would be taken"
+                        + " for the other. Give your own history its own changeset author (GenerateMigration --author"
+                        + " <name>).");
+    }
+}
