@@ -1,0 +1,28 @@
+package ai.paperclip.examples.billing;
+
+import static ai.paperclip.schema.model.ReferentialAction.CASCADE;
+import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+
+import ai.paperclip.schema.Column;
+import ai.paperclip.schema.Table;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A host application's own table beside Paperclip's: the invoices of a Paperclip company. */
+public final class Invoices extends Table {
+
+    public static final Invoices INVOICES = new Invoices();
+
+    public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
+    public final Column<UUID> companyId = uuid("company_id").notNull().references(() -> COMPANIES.id).onDelete(CASCADE);
+    public final Column<String> number = text("number").notNull();
+    public final Column<BigDecimal> amount = numeric("amount", 12, 2).notNull();
+    public final Column<String> currency = text("currency").notNull().defaultValue("EUR");
+    public final Column<OffsetDateTime> issuedAt = timestamptz("issued_at").notNull().defaultNow();
+
+    private Invoices() {
+        super("invoices");
+        uniqueIndex("invoices_company_number_idx").on(companyId, number);
+    }
+}
