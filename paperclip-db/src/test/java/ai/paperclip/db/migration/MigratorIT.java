@@ -10,7 +10,12 @@ import ai.paperclip.db.testing.PostgresServer;
 import ai.paperclip.db.testing.SharedPostgres;
 import ai.paperclip.db.testing.TestHistory;
 import ai.paperclip.schema.migration.MigrationException;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -105,6 +110,37 @@ class MigratorIT {
             assertThat(db.dsl().fetchValue("select count(*) from host_orders")).isEqualTo(0L);
         }
         assertThat(Db.history(inspect)).containsExactly("paperclip:0000_core_schema", "test:0000_host_tables");
+    }
+
+    @Test
+    void appliesAClasspathHistoryThatTheClasspathListsTwice(@TempDir Path roots) throws Exception {
+        // As a host whose manifest Class-Path repeats jars already on the classpath.
+        Path first = copyTree(history.dir(), roots.resolve("one/db/history"));
+        Path second = copyTree(history.dir(), roots.resolve("two/db/history"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {
+                first.getParent().getParent().toUri().toURL(), second.getParent().getParent().toUri().toURL()}, null)) {
+            Migrator migrator = Migrator.configure().url(url)
+                    .migrations(MigrationSource.classpath(loader, "db/history")).load();
+
+            migrator.migrate(MigrationListener.NONE);
+
+            assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b", "test:0002_c");
+            assertThat(migrator.status().upToDate()).isTrue();
+        }
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return to;
     }
 
     @Test

@@ -14,8 +14,9 @@ public final class Ports {
     /** True when nothing listens on 127.0.0.1:{@code port} now (the answer may change a moment later). */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            // No SO_REUSEADDR: a port in TIME_WAIT would let us bind here but PostgreSQL may still bind too.
-            socket.setReuseAddress(false);
+            // SO_REUSEADDR, as PostgreSQL's own listen socket has: a port whose last connections linger in
+            // TIME_WAIT is free for PostgreSQL, while a port someone listens on still fails to bind.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException e) {

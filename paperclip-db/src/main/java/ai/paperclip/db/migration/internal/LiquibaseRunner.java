@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import liquibase.GlobalConfiguration;
 import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.ChangeLogHistoryService;
@@ -140,6 +141,9 @@ public final class LiquibaseRunner {
         values.put(Scope.Attr.ui.name(), new LoggerUIService());
         values.put(Scope.Attr.logService.name(), new Slf4jLogService());
         values.put(AdvisoryLockService.SCOPE_KEY, true);
+        // A host whose classpath lists a jar twice (e.g. a manifest Class-Path beside the same jars) would
+        // otherwise fail with "Found 2 files with the path ...changelog.xml"; the first copy wins, with a warning.
+        values.put(GlobalConfiguration.DUPLICATE_FILE_MODE.getKey(), GlobalConfiguration.DuplicateFileMode.WARN);
         try {
             values.put(Scope.Attr.resourceAccessor.name(), accessor(source));
             return Scope.child(values, body::run);
