@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.schema.ddl.PostgresDdl;
 import ai.paperclip.schema.model.SchemaModel;
+import ai.paperclip.schema.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,8 +34,8 @@ class MigrationHistoryIT {
         MigrationGeneratorTest.writeHistory(folder);
         assertThat(Files.readString(folder.resolve("0003_rename_issues.sql"))).contains("RENAME TO tasks");
 
-        String migrated = SharedPostgres.newDatabase("migrated");
-        try (Connection c = SharedPostgres.connect(migrated)) {
+        String migrated = TestPostgres.freshDatabaseUrl();
+        try (Connection c = TestPostgres.connect(migrated)) {
             update(c, 2);   // 0000, 0001
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO companies (name) VALUES ('Acme')");
@@ -74,7 +75,7 @@ class MigrationHistoryIT {
     }
 
     private static List<String> freshCatalog(SchemaModel model) throws Exception {
-        try (Connection c = SharedPostgres.connect(SharedPostgres.newDatabase("fresh"));
+        try (Connection c = TestPostgres.connect(TestPostgres.freshDatabaseUrl());
                 Statement s = c.createStatement()) {
             for (String statement : PostgresDdl.createSchema(model)) {
                 s.execute(statement);

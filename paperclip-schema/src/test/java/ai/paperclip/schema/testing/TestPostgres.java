@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,21 @@ public final class TestPostgres {
     }
 
     /** A new, empty database on the shared server. */
-    public static synchronized DataSource freshDatabase() throws SQLException {
+    public static DataSource freshDatabase() throws SQLException {
+        return server().getDatabase("postgres", createDatabase());
+    }
+
+    /** A new, empty database on the shared server, as a JDBC URL for {@link #connect(String)}. */
+    public static String freshDatabaseUrl() throws SQLException {
+        return server().getJdbcUrl("postgres", createDatabase());
+    }
+
+    /** A connection to a database made by {@link #freshDatabaseUrl()}, as the superuser. */
+    public static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, "postgres", "postgres");
+    }
+
+    private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
@@ -38,10 +53,14 @@ public final class TestPostgres {
                 }
             }));
         }
+        return server;
+    }
+
+    private static String createDatabase() throws SQLException {
         String name = "schema_test_" + DATABASES.incrementAndGet();
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
         }
-        return server.getDatabase("postgres", name);
+        return name;
     }
 }
