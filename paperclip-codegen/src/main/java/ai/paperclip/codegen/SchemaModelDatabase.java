@@ -1,5 +1,6 @@
 package ai.paperclip.codegen;
 
+import ai.paperclip.schema.SchemaLoader;
 import ai.paperclip.schema.model.SchemaModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import org.jooq.util.jaxb.tools.MiniJAXB;
 /**
  * A jOOQ-meta {@code Database} that reads a Paperclip schema model instead of a live database.
  * Use it as the {@code <database><name>} of jOOQ's code generator, with the property
- * {@code schema} naming the class that holds the schema (see {@link SchemaLocator}):
+ * {@code schema} naming the class that holds the schema (see {@link SchemaLoader}):
  *
  * <pre>{@code
  * <database>
@@ -62,7 +63,7 @@ public class SchemaModelDatabase extends XMLDatabase {
                     + "': the class that holds your schema, e.g. ai.paperclip.schema.paperclip.PaperclipSchema");
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        model = SchemaLocator.load(schemaClass, loader != null ? loader : getClass().getClassLoader());
+        model = SchemaLoader.load(schemaClass, loader != null ? loader : getClass().getClassLoader());
         properties.setProperty("xmlFile", writeTemporary(MiniJAXB.marshal(InformationSchemaExport.of(model))).toString());
         properties.setProperty("dialect", "POSTGRES");
         prepared = true;

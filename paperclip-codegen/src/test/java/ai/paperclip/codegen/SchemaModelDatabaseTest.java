@@ -3,6 +3,7 @@ package ai.paperclip.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.paperclip.schema.SchemaLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,9 +96,9 @@ class SchemaModelDatabaseTest {
 
     @Test
     void saysWhenTheSchemaClassIsNotOnTheClasspath() {
-        assertThatThrownBy(() -> SchemaLocator.load("com.example.Missing", getClass().getClassLoader()))
-                .hasMessageContaining("com.example.Missing is not on the classpath");
-        assertThatThrownBy(() -> SchemaLocator.load(String.class.getName(), getClass().getClassLoader()))
-                .hasMessageContaining("holds no schema");
+        assertThatThrownBy(() -> SchemaLoader.load("com.example.Missing", getClass().getClassLoader()))
+                .hasMessageContaining("Schema class com.example.Missing cannot be loaded");
+        assertThatThrownBy(() -> SchemaLoader.load(String.class.getName(), getClass().getClassLoader()))
+                .hasMessageContaining("has no public static field or no-arg method giving a SchemaModel");
     }
 }

@@ -11,8 +11,6 @@ import ai.paperclip.db.internal.StartupMigrations;
 import ai.paperclip.db.internal.StartupStep;
 import ai.paperclip.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +99,7 @@ public final class PaperclipDb implements AutoCloseable {
         target.instance().ifPresent(instance -> instance.createDirectories());
         EmbeddedPostgres server = EmbeddedPostgres.start(target.embedded().orElseThrow());
         try {
-            return open(embeddedUrl(server), options, server);
+            return open(server.connectionUri(), options, server);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -137,14 +135,7 @@ public final class PaperclipDb implements AutoCloseable {
         return new PaperclipDb(pool, server, target, options);
     }
 
-    private static String embeddedUrl(EmbeddedPostgres server) {
-        return "postgres://" + encode(server.user()) + ":" + encode(server.password()) + "@" + server.host() + ":"
-                + server.port() + "/" + encode(server.database());
-    }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     /** The pool, for plain JDBC. Connections borrowed from it must be closed by the caller. */
     public DataSource dataSource() {

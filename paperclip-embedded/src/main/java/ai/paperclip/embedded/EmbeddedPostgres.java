@@ -9,6 +9,8 @@ import ai.paperclip.embedded.internal.ProcessRunner;
 import ai.paperclip.embedded.internal.ServerProbe;
 import ai.paperclip.embedded.internal.StartLock;
 import ai.paperclip.embedded.internal.Startup;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -110,6 +112,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public String jdbcUrl(String databaseName) {
         return "jdbc:postgresql://" + HOST + ":" + port() + "/" + databaseName;
+    }
+
+    /**
+     * {@code postgres://<user>:<password>@127.0.0.1:<port>/<database>}, percent-encoded: the
+     * {@code DATABASE_URL} form, credentials included. For handing to a client library, never for
+     * printing.
+     */
+    public String connectionUri() {
+        return "postgres://" + encode(user()) + ":" + encode(password()) + "@" + HOST + ":" + port() + "/"
+                + encode(database());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A new connection to {@code databaseName} as the superuser; the caller closes it. */

@@ -1,23 +1,15 @@
 package ai.paperclip.migrate.internal;
 
 import ai.paperclip.db.DatabaseTarget;
+import ai.paperclip.db.DatabaseUrls;
 import ai.paperclip.db.PaperclipDbOptions;
-import ai.paperclip.db.internal.ConnectionFailures;
-import ai.paperclip.db.internal.ConnectionTarget;
-import ai.paperclip.db.internal.ConnectionUrls;
-import ai.paperclip.db.internal.Redaction;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.embedded.EmbeddedPostgres;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The database a command works on, resolved as Paperclip resolves it (behaviour spec, section 1) and
@@ -47,14 +39,12 @@ public final class OpenDatabase implements AutoCloseable {
         PaperclipDbOptions options = PaperclipDbOptions.fromEnvironment(target.environment());
         if (target.url().isPresent()) {
             Optional<String> migrationUrl = options.migrationUrl();
-            return migrationUrl.map(u -> new OpenDatabase(u, "DATABASE_MIGRATION_URL: " + Redaction.url(u), options, null))
+            return migrationUrl.map(u -> new OpenDatabase(u, "DATABASE_MIGRATION_URL: " + DatabaseUrls.redact(u), options, null))
                     .orElseGet(() -> new OpenDatabase(target.url().get(), target.describe(), options, null));
         }
         target.instance().ifPresent(instance -> instance.createDirectories());
         EmbeddedPostgres server = EmbeddedPostgres.start(target.embedded().orElseThrow());
-        String url = "postgres://" + encode(server.user()) + ":" + encode(server.password()) + "@" + server.host()
-                + ":" + server.port() + "/" + encode(server.database());
-        return new OpenDatabase(url, target.describe(), options, server);
+        return new OpenDatabase(server.connectionUri(), target.describe(), options, server);
     }
 
     /** The URL with its credentials: for the libraries only, never for printing. */
@@ -79,16 +69,7 @@ public final class OpenDatabase implements AutoCloseable {
 
     /** A new direct connection; the caller closes it. */
     public Connection connect() {
-        ConnectionTarget target = ConnectionUrls.parse(url);
-        Properties properties = target.properties();
-        String seconds = String.valueOf(Math.max(1, options.connectTimeout().toSeconds()));
-        properties.putIfAbsent("connectTimeout", seconds);
-        properties.putIfAbsent("ApplicationName", "paperclip-migrate");
-        try {
-            return DriverManager.getConnection(target.jdbcUrl(), properties);
-        } catch (SQLException e) {
-            throw ConnectionFailures.describe(e, target);
-        }
+        return DatabaseUrls.connect(url, options, "paperclip-migrate");
     }
 
     @Override
@@ -96,9 +77,5 @@ public final class OpenDatabase implements AutoCloseable {
         if (server != null) {
             server.close();
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,6 +1,6 @@
 package ai.paperclip.migrate.internal;
 
-import ai.paperclip.schema.migration.internal.SchemaLoader;
+import ai.paperclip.schema.SchemaLoader;
 import ai.paperclip.schema.model.SchemaModel;
 import picocli.CommandLine.Option;
 
@@ -29,7 +29,7 @@ public final class SchemaOption {
     /**
      * Loads the model.
      *
-     * @throws ai.paperclip.schema.migration.MigrationException naming the class and the fix
+     * @throws ai.paperclip.schema.SchemaException naming the class and the fix
      */
     public SchemaModel model() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();

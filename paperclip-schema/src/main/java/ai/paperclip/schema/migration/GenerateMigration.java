@@ -1,6 +1,7 @@
 package ai.paperclip.schema.migration;
 
-import ai.paperclip.schema.migration.internal.SchemaLoader;
+import ai.paperclip.schema.SchemaException;
+import ai.paperclip.schema.SchemaLoader;
 import ai.paperclip.schema.model.SchemaModel;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -90,7 +91,7 @@ public final class GenerateMigration {
         } catch (UndecidedChangesException e) {
             err.println(e.getMessage());
             return EXIT_UNDECIDED;
-        } catch (MigrationException | IllegalArgumentException e) {
+        } catch (SchemaException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return EXIT_FAILURE;
         }

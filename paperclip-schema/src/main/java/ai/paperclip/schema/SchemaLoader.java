@@ -1,6 +1,5 @@
-package ai.paperclip.schema.migration.internal;
+package ai.paperclip.schema;
 
-import ai.paperclip.schema.migration.MigrationException;
 import ai.paperclip.schema.model.SchemaModel;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -11,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds a schema model by class name, by reflection, so the generator works with any schema class:
+ * Finds a schema model by class name, by reflection, so that build tools and the command line can be
+ * told "this class holds my schema" (the migration generator, jOOQ code generation, the CLI's
+ * {@code --schema}):
  * a public static field or no-arg static method holding a {@link SchemaModel}, or holding an object
  * with a public {@code model()} method (a DSL schema); or a class that itself has a public
  * {@code model()} method and a public no-arg constructor. {@code Class#member} picks one member
@@ -29,7 +30,7 @@ public final class SchemaLoader {
         try {
             type = Class.forName(className, true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new MigrationException("Schema class " + className + " cannot be loaded (" + e
+            throw new SchemaException("Schema class " + className + " cannot be loaded (" + e
                     + "). Give its fully qualified name, and build its module first.", e);
         }
         List<Member> candidates = new ArrayList<>();
@@ -54,14 +55,14 @@ public final class SchemaLoader {
             }
         } catch (ReflectiveOperationException e) {
             Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new MigrationException("Building the schema model from " + reference + " failed: " + cause, cause);
+            throw new SchemaException("Building the schema model from " + reference + " failed: " + cause, cause);
         }
         if (candidates.isEmpty()) {
-            throw new MigrationException("Class " + className + " has no " + (member == null ? "" : "member '" + member + "' as a ")
+            throw new SchemaException("Class " + className + " has no " + (member == null ? "" : "member '" + member + "' as a ")
                     + "public static field or no-arg method giving a SchemaModel (or an object with a public model()"
                     + " method), and no public model() method with a public no-arg constructor.");
         }
-        throw new MigrationException("Class " + className + " has several members giving a schema ("
+        throw new SchemaException("Class " + className + " has several members giving a schema ("
                 + candidates.stream().map(Member::getName).distinct().sorted().toList() + "): pick one with "
                 + className + "#<member>.");
     }
@@ -88,7 +89,7 @@ public final class SchemaLoader {
             return model;
         }
         if (value == null) {
-            throw new MigrationException(reference + " gave null instead of a schema");
+            throw new SchemaException(reference + " gave null instead of a schema");
         }
         return (SchemaModel) instanceModel(value.getClass()).invoke(value);
     }
