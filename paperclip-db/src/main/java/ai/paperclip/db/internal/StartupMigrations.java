@@ -6,6 +6,7 @@ import ai.paperclip.db.migration.MigrationPrompt;
 import ai.paperclip.db.migration.MigrationRefusedException;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.db.migration.Migrator;
+import ai.paperclip.db.migration.internal.MigrationFailures;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ public final class StartupMigrations implements StartupStep {
     public static final String MIGRATE_COMMAND = "paperclip-migrate migrate";
     /** The command that takes over a database made without these migrations. */
     public static final String ADOPT_COMMAND = "paperclip-migrate adopt";
+    /** The command that rolls migrations back. */
+    public static final String ROLLBACK_COMMAND = "paperclip-migrate rollback";
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupMigrations.class);
 
@@ -36,14 +39,20 @@ public final class StartupMigrations implements StartupStep {
                 .migrations(options.migrations())
                 .load();
         MigrationStatus status = migrator.status();
+        if (!status.unknown().isEmpty()) {
+            // An older application beside (or after) a newer one that migrated: start, as in a rolling deployment.
+            LOG.warn("{} has changesets this application does not know: {}. A newer version of the application (or"
+                    + " of a history it includes) migrated it; starting anyway, as an older instance does during a rolling"
+                    + " deployment. If this version must stay, roll those changesets back with the newer version's {}.",
+                    context.target(), String.join(", ", status.unknown()), ROLLBACK_COMMAND);
+        }
         if (status.upToDate()) {
             LOG.info("Schema up to date (checked in {} ms)", String.format(Locale.ROOT, "%.1f",
                     status.checkTime().toNanos() / 1e6));
             return;
         }
-        if (!status.unknown().isEmpty()) {
-            LOG.warn("The database has changesets this application does not know (a newer version ran here?): {}",
-                    String.join(", ", status.unknown()));
+        if (!status.edited().isEmpty()) {
+            throw MigrationFailures.edited(status, context.target().toString());
         }
         if (!options.migrate()) {
             verifyOnly(status, context.target());
@@ -52,18 +61,19 @@ public final class StartupMigrations implements StartupStep {
         migrator.migrate(MigrationListener.NONE, underLock -> approve(underLock, options, context.target()));
     }
 
+    /** Start-up migrations are off: anything but an up-to-date, consistent history is a refusal. */
     private static void verifyOnly(MigrationStatus status, ConnectionTarget target) {
-        if (status.state() == MigrationStatus.State.UP_TO_DATE) {
-            LOG.warn("Migration history of {} looks inconsistent ({}); start-up migrations are off, so it is not"
-                    + " validated. Run {} to check it.", target, String.join("; ", status.problems()), MIGRATE_COMMAND);
-            return;
-        }
         if (status.state() == MigrationStatus.State.NOT_MANAGED) {
             throw notManaged(status, target);
         }
-        throw new MigrationRefusedException("Refusing to start: " + pending(status) + " on " + target
-                + " and start-up migrations are off (migrate(false)). Apply them first with " + MIGRATE_COMMAND
-                + " (or your deployment's migration step), then start again.", status.pending());
+        String what = status.pending().isEmpty() ? "its migration history looks inconsistent" : pending(status);
+        throw new MigrationRefusedException("Refusing to start: " + what + " on " + target
+                + " and start-up migrations are off (migrate(false))" + problems(status) + ". Apply them first with "
+                + MIGRATE_COMMAND + " (or your deployment's migration step), then start again.", status.pending());
+    }
+
+    private static String problems(MigrationStatus status) {
+        return status.problems().isEmpty() ? "" : "; " + String.join("; ", status.problems());
     }
 
     /** The policy, on the status read under the migration lock. */
@@ -78,6 +88,9 @@ public final class StartupMigrations implements StartupStep {
                 throw notManaged(status, target);
             default:
                 break;
+        }
+        if (!status.problems().isEmpty()) {
+            LOG.warn("Migration history of {} looks inconsistent: {}", target, String.join("; ", status.problems()));
         }
         if (options.migrationAutoApply()) {
             LOG.info("Applying {} (PAPERCLIP_MIGRATION_AUTO_APPLY=true)", pending(status));
@@ -105,7 +118,7 @@ public final class StartupMigrations implements StartupStep {
 
     private static MigrationRefusedException refused(MigrationStatus status, ConnectionTarget target, String why) {
         return new MigrationRefusedException("Refusing to start: " + pending(status) + " on " + target
-                + " (" + why + "), and the application must not run against an older schema. Apply them with "
+                + " (" + why + ")" + problems(status) + ", and the application must not run against an older schema. Apply them with "
                 + MIGRATE_COMMAND + ", or set PAPERCLIP_MIGRATION_AUTO_APPLY=true (or PAPERCLIP_MIGRATION_PROMPT=never)"
                 + " to apply them at start-up, or start at a terminal to be asked.", status.pending());
     }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Start-up will not run against this schema: migrations are pending and the policy does not allow
- * applying them, or the database has tables but no migration history. The message names the pending
- * migrations, the command that applies them and the variables that change the policy.
+ * applying them, the database has tables but no migration history, or a committed migration was edited
+ * after it was applied. The message names the migrations, what to do, and the variables that change the policy.
  */
 public class MigrationRefusedException extends PaperclipDbException {
 

@@ -15,10 +15,12 @@ import java.util.List;
  * @param tables     tables in the current schema when there is no history (empty otherwise)
  * @param problems   why the history looks inconsistent (an edited migration file, a gap); empty when it
  *                   does not. Liquibase then validates before anything runs.
+ * @param edited     migrations ({@code NNNN_name}) whose file no longer matches its checksum in
+ *                   {@code meta/_journal.json}: nothing is migrated and start-up refuses while there is one
  * @param checkTime  how long the check took
  */
 public record MigrationStatus(State state, List<String> applied, List<String> pending, List<String> unknown,
-        List<String> tables, List<String> problems, Duration checkTime) {
+        List<String> tables, List<String> problems, List<String> edited, Duration checkTime) {
 
     /** The start-up situations of the behaviour spec, section 3. */
     public enum State {
@@ -38,6 +40,7 @@ public record MigrationStatus(State state, List<String> applied, List<String> pe
         unknown = List.copyOf(unknown);
         tables = List.copyOf(tables);
         problems = List.copyOf(problems);
+        edited = List.copyOf(edited);
     }
 
     /** Nothing to apply and nothing to validate: start-up can go on without Liquibase. */

@@ -90,6 +90,8 @@ public final class Migrator {
      * @param approve called under the lock with that status when something is pending or inconsistent;
      *                throw from it to apply nothing
      * @throws MigrationFailedException when a changeset fails; the database stays at the last good one
+     * @throws MigrationRefusedException when a committed migration was edited (its file no longer matches the
+     *     journal, or an applied changeset's checksum changed): nothing is applied
      */
     public MigrationResult migrate(MigrationListener listener, Consumer<MigrationStatus> approve) {
         Objects.requireNonNull(listener, "listener");
@@ -100,6 +102,9 @@ public final class Migrator {
             status = HistoryReader.read(mc.connection(), histories);
             if (status.upToDate()) {
                 return new MigrationResult(List.of(), List.of(), Duration.ofNanos(System.nanoTime() - start));
+            }
+            if (!status.edited().isEmpty()) {
+                throw MigrationFailures.edited(status, where);
             }
             approve.accept(status);
             List<String> changesets = LiquibaseRunner.update(mc.connection(), sources, listener);

@@ -5,8 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a small migration history into a folder, in the generator's format (journal, master changelog,
@@ -19,6 +24,7 @@ public final class TestHistory {
 
     private final Path dir;
     private final List<String> tags = new ArrayList<>();
+    private final Map<String, String> checksums = new HashMap<>();
 
     private TestHistory(Path dir) {
         this.dir = dir;
@@ -43,6 +49,24 @@ public final class TestHistory {
         return writeIndex();
     }
 
+    /**
+     * Seals every migration written so far, as the generator does: the journal records the SHA-256 of its file.
+     * Writing a sealed migration again (with {@link #migration}) then edits it behind the journal's back.
+     */
+    public TestHistory seal() {
+        for (String tag : tags) {
+            try {
+                byte[] file = Files.readAllBytes(dir.resolve(tag + ".sql"));
+                checksums.put(tag, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return writeIndex();
+    }
+
     public MigrationSource source() {
         return MigrationSource.folder(dir);
     }
@@ -59,8 +83,9 @@ public final class TestHistory {
                 + " xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog"
                 + " http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">\n");
         for (int i = 0; i < tags.size(); i++) {
+            String sha = checksums.get(tags.get(i));
             journal.append(i == 0 ? "" : ",").append("{\"idx\":").append(i).append(",\"tag\":\"").append(tags.get(i))
-                    .append("\",\"custom\":true}");
+                    .append(sha == null ? "\",\"custom\":true}" : "\",\"custom\":false,\"sha256\":\"" + sha + "\"}");
             xml.append("  <include file=\"").append(tags.get(i)).append(".sql\" relativeToChangelogFile=\"true\"/>\n");
         }
         write("meta/_journal.json", journal.append("]}").toString());

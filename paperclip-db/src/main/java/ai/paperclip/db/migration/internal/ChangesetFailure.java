@@ -17,9 +17,10 @@ public final class ChangesetFailure extends RuntimeException {
     private final String sqlState;
     private final String databaseMessage;
     private final List<String> appliedBefore;
+    private final List<String> changedChecksums;
 
     ChangesetFailure(String migration, String changeset, boolean inTransaction, String statement, String sqlState,
-            String databaseMessage, List<String> appliedBefore, Throwable cause) {
+            String databaseMessage, List<String> appliedBefore, List<String> changedChecksums, Throwable cause) {
         super(databaseMessage, cause);
         this.migration = migration;
         this.changeset = changeset;
@@ -28,6 +29,7 @@ public final class ChangesetFailure extends RuntimeException {
         this.sqlState = sqlState;
         this.databaseMessage = databaseMessage;
         this.appliedBefore = List.copyOf(appliedBefore);
+        this.changedChecksums = List.copyOf(changedChecksums);
     }
 
     /** {@code NNNN_name}, or {@code null} when no changeset was running (e.g. validation failed). */
@@ -58,5 +60,13 @@ public final class ChangesetFailure extends RuntimeException {
     /** Changesets ({@code author:id}) this run applied before the failure. */
     public List<String> appliedBefore() {
         return appliedBefore;
+    }
+
+    /**
+     * Applied changesets whose file changed since, as Liquibase's validation lists them
+     * ({@code file::id::author was: 9:... but is now: 9:...}); empty unless that is why it failed.
+     */
+    public List<String> changedChecksums() {
+        return changedChecksums;
     }
 }

@@ -46,6 +46,7 @@ public final class HistoryReader {
         List<String> applied = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> edited = new ArrayList<>();
         Set<Key> declared = new HashSet<>();
         Set<String> authors = new HashSet<>();
         for (CommittedMigrations history : histories) {
@@ -57,13 +58,15 @@ public final class HistoryReader {
                 });
                 boolean done = recorded != null && m.changesets().stream().allMatch(c -> recorded.contains(Key.of(c)));
                 if (!m.intact()) {
+                    edited.add(m.tag());
                     problems.add(m.fileName() + " (" + history.location() + ") does not match its checksum in"
                             + " meta/_journal.json: a committed migration was edited");
                 }
                 if (done) {
                     applied.add(m.tag());
                     if (firstPending != null) {
-                        problems.add(m.tag() + " is applied but " + firstPending + " before it is not");
+                        problems.add(m.tag() + " is applied but " + firstPending + " before it is not (a gap, e.g. after"
+                                + " a branch merge): " + firstPending + " applies after it");
                     }
                 } else {
                     pending.add(m.tag());
@@ -84,7 +87,7 @@ public final class HistoryReader {
         } else {
             state = State.PENDING;
         }
-        return new MigrationStatus(state, applied, pending, unknown, tables, problems,
+        return new MigrationStatus(state, applied, pending, unknown, tables, problems, edited,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -29,6 +29,7 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
+import liquibase.exception.ValidationFailedException;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -165,7 +166,11 @@ public final class LiquibaseRunner {
     private static ChangesetFailure failure(ChangeSet changeSet, List<String> appliedBefore, Exception e) {
         String statement = null;
         SQLException sql = null;
+        List<String> changedChecksums = List.of();
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (changedChecksums.isEmpty() && t instanceof ValidationFailedException v && v.getInvalidMD5Sums() != null) {
+                changedChecksums = v.getInvalidMD5Sums().stream().map(String::strip).toList();
+            }
             Matcher m = t.getMessage() == null ? null : FAILED_SQL.matcher(t.getMessage());
             if (statement == null && m != null && m.find()) {
                 statement = m.group(1).strip();
@@ -178,7 +183,7 @@ public final class LiquibaseRunner {
         return new ChangesetFailure(changeSet == null ? null : ChangesetListener.migration(changeSet),
                 changeSet == null ? null : ChangesetListener.qualifiedId(changeSet),
                 changeSet == null || changeSet.isRunInTransaction(), statement,
-                sql == null ? null : sql.getSQLState(), message, appliedBefore, e);
+                sql == null ? null : sql.getSQLState(), message, appliedBefore, changedChecksums, e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -2,14 +2,40 @@ package ai.paperclip.db.migration.internal;
 
 import ai.paperclip.db.PaperclipDbException;
 import ai.paperclip.db.migration.MigrationFailedException;
+import ai.paperclip.db.migration.MigrationRefusedException;
 import ai.paperclip.db.migration.MigrationStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Words a {@link ChangesetFailure}: which changeset, which statement, PostgreSQL's message, where the database stays. */
 public final class MigrationFailures {
 
+    /** One entry of Liquibase's list of changed checksums: {@code file::id::author was: X but is now: Y}. */
+    private static final Pattern CHANGED = Pattern.compile("(.+?)::(.+)::([^:]+) was: (\\S+) but is now: (\\S+)");
+
     private MigrationFailures() {
+    }
+
+    /**
+     * Refuses to migrate or start while a migration file differs from its checksum in the journal: an applied
+     * one would never run again, so the schema would silently differ from what the application was built for.
+     */
+    public static MigrationRefusedException edited(MigrationStatus status, String where) {
+        List<String> edited = status.edited();
+        List<String> applied = edited.stream().filter(status.applied()::contains).toList();
+        boolean one = edited.size() == 1;
+        String files = String.join(" ", edited.stream().map(t -> t + ".sql").toList());
+        return new MigrationRefusedException("Refusing to migrate " + where + ": migration" + (one ? " " : "s ")
+                + String.join(", ", edited) + (one ? " was" : " were") + " edited after " + (one ? "it was" : "they were")
+                + " committed (the file no longer matches its checksum in meta/_journal.json)"
+                + (applied.isEmpty() ? "" : "; " + String.join(", ", applied) + (applied.size() == 1 ? " is" : " are")
+                        + " already applied there as committed, so the edit would never run and the schema would not be"
+                        + " what this application expects")
+                + ". Nothing was changed. Restore the file as committed (git checkout -- " + files + ") and put the"
+                + " change in a new migration (paperclip-migrate generate, --custom for hand-written SQL);"
+                + " paperclip-migrate check reports the same in CI.", status.pending());
     }
 
     /**
@@ -17,6 +43,9 @@ public final class MigrationFailures {
      */
     public static PaperclipDbException describe(ChangesetFailure f, MigrationStatus before, String where, String operation) {
         String state = f.sqlState() == null ? "" : " [SQLSTATE " + f.sqlState() + "]";
+        if (!f.changedChecksums().isEmpty()) {
+            return changedChecksums(f, before, where);
+        }
         if (f.migration() == null) {
             return new PaperclipDbException(operation + " " + where + " failed: " + f.databaseMessage() + state
                     + (f.statement() == null ? "" : " (statement: " + f.statement() + ")"), f.sqlState(), f);
@@ -37,5 +66,31 @@ public final class MigrationFailures {
                 + ". PostgreSQL: " + f.databaseMessage() + state
                 + ". Fix the migration and start again (if it was already applied elsewhere, write a new migration instead).";
         return new MigrationFailedException(message, f.migration(), f.changeset(), f.statement(), f.sqlState(), f);
+    }
+
+    /** Liquibase's validation found applied changesets whose SQL changed (an edited file the journal did not catch). */
+    private static MigrationRefusedException changedChecksums(ChangesetFailure f, MigrationStatus before, String where) {
+        List<String> changed = new ArrayList<>();
+        List<String> repairs = new ArrayList<>();
+        for (String entry : f.changedChecksums()) {
+            Matcher m = CHANGED.matcher(entry);
+            if (m.matches()) {
+                String tag = m.group(1).endsWith(".sql") ? m.group(1).substring(0, m.group(1).length() - 4) : m.group(1);
+                changed.add(tag + " (changeset " + m.group(3) + ":" + m.group(2) + ", checksum " + m.group(4)
+                        + " when applied, " + m.group(5) + " now)");
+                repairs.add("(id = '" + m.group(2).replace("'", "''") + "' and author = '" + m.group(3).replace("'", "''") + "')");
+            } else {
+                changed.add(entry);
+            }
+        }
+        return new MigrationRefusedException("Refusing to migrate " + where + ": " + (changed.size() == 1
+                ? "a migration it has already applied was" : "migrations it has already applied were")
+                + " edited since: " + String.join("; ", changed) + ". An applied migration never runs again, so the"
+                + " edit would not reach this database. Nothing was changed. Restore the file as it was applied and put"
+                + " the change in a new migration (paperclip-migrate generate, --custom for hand-written SQL)."
+                + (repairs.isEmpty() ? "" : " Only if the edit changes nothing in the schema (a comment, formatting), accept"
+                        + " it instead with: update databasechangelog set md5sum = null where " + String.join(" or ", repairs)
+                        + " (Liquibase records the new checksum on the next run)."),
+                before == null ? List.of() : before.pending());
     }
 }
