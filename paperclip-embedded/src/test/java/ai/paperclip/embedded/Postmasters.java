@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /** What the process list says about postmasters, and a way to stop one the tests left running. */
@@ -54,13 +58,16 @@ final class Postmasters {
         new PgCtl(installation, dataDirectory).stop(Duration.ofSeconds(60));
     }
 
-    /** Waits (bounded) until process {@code pid} is gone. */
+    /** Waits (at most 30 s) until process {@code pid} is gone. */
     static void awaitExit(long pid) throws InterruptedException {
-        for (int i = 0; i < 600 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
-            Thread.sleep(50);
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty()) {
+            return;
         }
-        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            throw new AssertionError("process " + pid + " did not exit");
+        try {
+            process.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("process " + pid + " did not exit", e);
         }
     }
 }

@@ -5,6 +5,7 @@ import ai.paperclip.schema.SchemaLoader;
 import ai.paperclip.schema.model.SchemaModel;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class GenerateMigration {
 
     public static void main(String[] args) {
         boolean interactive = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
-        int status = run(args, System.out, System.err, interactive ? new ConsolePrompter() : null);
+        int status = run(args, System.out, System.err, interactive ? new ConsolePrompter(System.in, System.out) : null);
         if (status != 0) {
             System.exit(status);
         }
@@ -123,15 +124,22 @@ public final class GenerateMigration {
 
     /** Asks on the terminal: lists the options by number; anything else stops. */
     static final class ConsolePrompter implements DecisionPrompter {
-        private final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        private final BufferedReader in;
+        private final PrintStream out;
+
+        ConsolePrompter(InputStream in, PrintStream out) {
+            this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            this.out = out;
+        }
 
         @Override
         public Optional<Decision> decide(UndecidedChange change) {
-            System.out.println(change.description());
+            out.println(change.description());
             for (int i = 0; i < change.options().size(); i++) {
-                System.out.println("  " + (i + 1) + ") " + change.options().get(i).line());
+                out.println("  " + (i + 1) + ") " + change.options().get(i).line());
             }
-            System.out.print("Choose 1-" + change.options().size() + " (anything else stops): ");
+            out.print("Choose 1-" + change.options().size() + " (anything else stops): ");
+            out.flush();
             try {
                 String answer = in.readLine();
                 int choice = Integer.parseInt(answer == null ? "" : answer.strip());
