@@ -101,6 +101,22 @@ public final class DatabaseTarget {
         return new DatabaseTarget(null, instance, options, effective, "embedded PostgreSQL");
     }
 
+    /**
+     * Starts (or reuses, once its identity is proven) the embedded server this target names, after
+     * creating the instance's directories; the caller closes it.
+     *
+     * @throws IllegalStateException when the target is a URL
+     */
+    public EmbeddedPostgres startEmbedded() {
+        if (embedded == null) {
+            throw new IllegalStateException("The target is " + describe() + ", not an embedded server");
+        }
+        if (instance != null) {
+            instance.createDirectories();
+        }
+        return EmbeddedPostgres.start(embedded);
+    }
+
     /** The URL, when the target is a server named by URL. */
     public Optional<String> url() {
         return Optional.ofNullable(url);

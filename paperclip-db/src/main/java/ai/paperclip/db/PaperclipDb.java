@@ -96,8 +96,7 @@ public final class PaperclipDb implements AutoCloseable {
         if (target.url().isPresent()) {
             return create(target.url().get(), options);
         }
-        target.instance().ifPresent(instance -> instance.createDirectories());
-        EmbeddedPostgres server = EmbeddedPostgres.start(target.embedded().orElseThrow());
+        EmbeddedPostgres server = target.startEmbedded();
         try {
             return open(server.connectionUri(), options, server);
         } catch (RuntimeException e) {

@@ -145,21 +145,16 @@ class PaperclipDbIT {
 
     @Test
     void turnsPreparedStatementsOffForTransactionPoolers(PostgresServer server) throws Exception {
-        PaperclipDbOptions off = PaperclipDbOptions.builder().preparedStatements(false).poolMax(1).build();
-        try (PaperclipDb db = PaperclipDb.create(server.url(), off);
-             Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("select ?::int")) {
-            for (int i = 0; i < 10; i++) {
-                ps.setInt(1, i);
-                ps.executeQuery().close();
-            }
-            // With prepareThreshold=0 the driver never names a server-side statement.
-            try (ResultSet rs = c.createStatement().executeQuery("select count(*) from pg_prepared_statements")) {
-                rs.next();
-                assertThat(rs.getInt(1)).isZero();
-            }
-        }
-        try (PaperclipDb db = PaperclipDb.create(server.url(), PaperclipDbOptions.builder().poolMax(1).build());
+        // With prepareThreshold=0 the driver never names a server-side statement.
+        assertThat(serverSidePreparedAfterTenRuns(server, PaperclipDbOptions.builder().preparedStatements(false)))
+                .isZero();
+        assertThat(serverSidePreparedAfterTenRuns(server, PaperclipDbOptions.builder())).isPositive();
+    }
+
+    /** Runs one parameterised statement ten times on a one-connection pool; counts pg_prepared_statements. */
+    private static int serverSidePreparedAfterTenRuns(PostgresServer server, PaperclipDbOptions.Builder options)
+            throws Exception {
+        try (PaperclipDb db = PaperclipDb.create(server.url(), options.poolMax(1).build());
              Connection c = db.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("select ?::int")) {
             for (int i = 0; i < 10; i++) {
@@ -168,7 +163,7 @@ class PaperclipDbIT {
             }
             try (ResultSet rs = c.createStatement().executeQuery("select count(*) from pg_prepared_statements")) {
                 rs.next();
-                assertThat(rs.getInt(1)).isPositive();
+                return rs.getInt(1);
             }
         }
     }

@@ -25,7 +25,7 @@ import java.util.Properties;
  *
  * <pre>{@code
  * List<DoctorCheck.Result> results = DoctorChecks.standard().with(myCheck).run(url);
- * results.forEach(r -> System.out.println(r.line()));
+ * results.forEach(r -> log.info(r.line()));
  * boolean failed = DoctorChecks.anyFailed(results);
  * }</pre>
  */

@@ -42,8 +42,7 @@ public final class OpenDatabase implements AutoCloseable {
             return migrationUrl.map(u -> new OpenDatabase(u, "DATABASE_MIGRATION_URL: " + DatabaseUrls.redact(u), options, null))
                     .orElseGet(() -> new OpenDatabase(target.url().get(), target.describe(), options, null));
         }
-        target.instance().ifPresent(instance -> instance.createDirectories());
-        EmbeddedPostgres server = EmbeddedPostgres.start(target.embedded().orElseThrow());
+        EmbeddedPostgres server = target.startEmbedded();
         return new OpenDatabase(server.connectionUri(), target.describe(), options, server);
     }
 

@@ -26,7 +26,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * CommittedMigrations paperclip = CommittedMigrations.paperclip();
- * paperclip.migrations().forEach(m -> System.out.println(m.tag() + " " + m.changesets()));
+ * paperclip.migrations().forEach(m -> log.info("{} {}", m.tag(), m.changesets()));
  * }</pre>
  */
 public final class CommittedMigrations {
