@@ -60,7 +60,7 @@ public class SchemaModelDatabase extends XMLDatabase {
         String schemaClass = properties == null ? null : properties.getProperty(SCHEMA_PROPERTY);
         if (schemaClass == null || schemaClass.isBlank()) {
             throw new IllegalStateException("SchemaModelDatabase needs the property '" + SCHEMA_PROPERTY
-                    + "': the class that holds your schema, e.g. ai.paperclip.schema.paperclip.PaperclipSchema");
+                    + "': the class that holds your schema, e.g. ai.paperclip.schema.core.PaperclipSchema");
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         model = SchemaLoader.load(schemaClass, loader != null ? loader : getClass().getClassLoader());

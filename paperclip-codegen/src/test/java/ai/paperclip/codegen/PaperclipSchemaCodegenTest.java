@@ -2,7 +2,7 @@ package ai.paperclip.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.paperclip.schema.paperclip.PaperclipSchema;
+import ai.paperclip.schema.core.PaperclipSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -27,7 +27,7 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * A host application's own table beside Paperclip's: {@code invoices} (defined with the DSL in
- * {@link ai.paperclip.examples.billing.Invoices}) references {@code companies}. The host keeps its own
+ * {@link ai.paperclip.examples.billing.InvoicesTable}) references {@code companies}. The host keeps its own
  * migration history, generated from its schema into a folder ({@code BILLING_MIGRATIONS_DIR}, default
  * {@code billing-migrations}), and start-up applies Paperclip's history first, then the host's.
  */

@@ -12,7 +12,7 @@ import ai.paperclip.embedded.junit.EmbeddedPostgresExtension;
 import ai.paperclip.embedded.junit.TestDatabase;
 import ai.paperclip.examples.demo.DemoCompany;
 import ai.paperclip.examples.demo.IssueDesk;
-import ai.paperclip.schema.paperclip.Issues;
+import ai.paperclip.schema.core.IssuesTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,8 +43,8 @@ class TestingWithPaperclipIT {
         try (PaperclipDb db = open(database)) {
             String identifier = db.dsl().transactionResult(tx -> {
                 DemoCompany company = DemoCompany.findOrCreate(tx.dsl(), "Initech");
-                return IssueDesk.create(tx.dsl(), company, "Fix the printer", Issues.Status.TODO,
-                        Issues.Priority.HIGH, company.engineerId()).getIdentifier();
+                return IssueDesk.create(tx.dsl(), company, "Fix the printer", IssuesTable.Status.TODO,
+                        IssuesTable.Priority.HIGH, company.engineerId()).getIdentifier();
             });
 
             assertThat(identifier).isEqualTo("INI-1");

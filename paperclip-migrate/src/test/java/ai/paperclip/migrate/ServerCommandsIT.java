@@ -11,7 +11,7 @@ import ai.paperclip.migrate.testing.Cli;
 import ai.paperclip.migrate.testing.Cli.Run;
 import ai.paperclip.migrate.testing.EmbeddedHome;
 import ai.paperclip.schema.ddl.PostgresDdl;
-import ai.paperclip.schema.paperclip.PaperclipSchema;
+import ai.paperclip.schema.core.PaperclipSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

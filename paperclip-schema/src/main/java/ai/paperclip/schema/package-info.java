@@ -16,7 +16,7 @@
  *
  * <p>Front door: {@link ai.paperclip.schema.Table} (subclass it), {@link ai.paperclip.schema.Column},
  * {@link ai.paperclip.schema.Schema}. Paperclip's own tables are in
- * {@link ai.paperclip.schema.paperclip}. Mistakes throw
+ * {@link ai.paperclip.schema.core}. Mistakes throw
  * {@link ai.paperclip.schema.SchemaDefinitionException} naming the table and column.
  */
 package ai.paperclip.schema;

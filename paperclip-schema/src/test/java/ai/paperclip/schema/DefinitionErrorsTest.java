@@ -1,9 +1,9 @@
 package ai.paperclip.schema;
 
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.paperclip.schema.paperclip.PaperclipSchema;
+import ai.paperclip.schema.core.PaperclipSchema;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import ai.paperclip.schema.host.HostSchema;
 import ai.paperclip.schema.model.ForeignKeyModel;
 import ai.paperclip.schema.model.ReferentialAction;
 import ai.paperclip.schema.model.TableModel;
-import ai.paperclip.schema.paperclip.PaperclipSchema;
+import ai.paperclip.schema.core.PaperclipSchema;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -53,6 +53,6 @@ class SchemaTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> Schema.builder().include(PaperclipSchema.SCHEMA).table(impostor).build())
                 .isInstanceOf(SchemaDefinitionException.class)
-                .hasMessageStartingWith("Table \"companies\": two different tables (ai.paperclip.schema.paperclip.Companies, ");
+                .hasMessageStartingWith("Table \"companies\": two different tables (ai.paperclip.schema.core.CompaniesTable, ");
     }
 }

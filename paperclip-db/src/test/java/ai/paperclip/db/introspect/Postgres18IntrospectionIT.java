@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.paperclip.db.introspect.features.FeatureSchema;
 import ai.paperclip.schema.ddl.PostgresDdl;
 import ai.paperclip.schema.model.SchemaModel;
-import ai.paperclip.schema.paperclip.PaperclipSchema;
+import ai.paperclip.schema.core.PaperclipSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

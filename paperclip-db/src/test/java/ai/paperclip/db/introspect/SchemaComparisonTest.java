@@ -8,7 +8,7 @@ import ai.paperclip.schema.model.PrimaryKeyModel;
 import ai.paperclip.schema.model.ReferentialAction;
 import ai.paperclip.schema.model.SchemaModel;
 import ai.paperclip.schema.model.TableModel;
-import ai.paperclip.schema.paperclip.PaperclipSchema;
+import ai.paperclip.schema.core.PaperclipSchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import ai.paperclip.db.testing.SharedPostgres;
 import ai.paperclip.schema.ddl.PostgresDdl;
 import ai.paperclip.schema.model.SchemaModel;
 import ai.paperclip.schema.model.TableModel;
-import ai.paperclip.schema.paperclip.PaperclipSchema;
+import ai.paperclip.schema.core.PaperclipSchema;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -11,7 +11,7 @@ import ai.paperclip.schema.model.ColumnModel;
 import ai.paperclip.schema.model.PrimaryKeyModel;
 import ai.paperclip.schema.model.SchemaModel;
 import ai.paperclip.schema.model.TableModel;
-import ai.paperclip.schema.paperclip.PaperclipSchema;
+import ai.paperclip.schema.core.PaperclipSchema;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ public final class BillingSchema {
 
     public static final Schema SCHEMA = Schema.builder()
             .external("companies")
-            .table(Invoices.INVOICES)
+            .table(InvoicesTable.INVOICES)
             .build();
 
     private BillingSchema() {

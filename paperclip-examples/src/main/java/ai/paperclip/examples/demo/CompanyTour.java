@@ -5,7 +5,7 @@ import static ai.paperclip.db.jooq.Tables.AGENT_API_KEYS;
 import static ai.paperclip.db.jooq.Tables.ISSUES;
 
 import ai.paperclip.db.PaperclipDb;
-import ai.paperclip.schema.paperclip.Issues;
+import ai.paperclip.schema.core.IssuesTable;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +49,9 @@ public final class CompanyTour {
 
         List<String> added = new ArrayList<>();
         int existing = db.dsl().fetchCount(ISSUES, ISSUES.COMPANY_ID.eq(company.id()));
-        added.add(addIssue(db, company, existing, Issues.Status.TODO, Issues.Priority.HIGH, company.engineerId()));
-        added.add(addIssue(db, company, existing + 1, Issues.Status.IN_PROGRESS, Issues.Priority.MEDIUM, company.engineerId()));
-        added.add(addIssue(db, company, existing + 2, Issues.Status.BACKLOG, Issues.Priority.LOW, company.ceoId()));
+        added.add(addIssue(db, company, existing, IssuesTable.Status.TODO, IssuesTable.Priority.HIGH, company.engineerId()));
+        added.add(addIssue(db, company, existing + 1, IssuesTable.Status.IN_PROGRESS, IssuesTable.Priority.MEDIUM, company.engineerId()));
+        added.add(addIssue(db, company, existing + 2, IssuesTable.Status.BACKLOG, IssuesTable.Priority.LOW, company.ceoId()));
         out.println("Added issues " + String.join(", ", added) + ".");
         out.println();
 
@@ -60,8 +60,8 @@ public final class CompanyTour {
     }
 
     /** Each issue in its own transaction, as an application creates them one request at a time. */
-    private static String addIssue(PaperclipDb db, DemoCompany company, int index, Issues.Status status,
-                                   Issues.Priority priority, UUID assignee) {
+    private static String addIssue(PaperclipDb db, DemoCompany company, int index, IssuesTable.Status status,
+                                   IssuesTable.Priority priority, UUID assignee) {
         String title = TITLES.get(index % TITLES.size());
         return db.dsl().transactionResult(tx ->
                 IssueDesk.create(tx.dsl(), company, title, status, priority, assignee).getIdentifier());

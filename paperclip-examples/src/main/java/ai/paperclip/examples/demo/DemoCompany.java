@@ -13,9 +13,9 @@ import ai.paperclip.db.jooq.tables.records.AgentsRecord;
 import ai.paperclip.db.jooq.tables.records.CompaniesRecord;
 import ai.paperclip.db.jooq.tables.records.GoalsRecord;
 import ai.paperclip.db.jooq.tables.records.ProjectsRecord;
-import ai.paperclip.schema.paperclip.Agents;
-import ai.paperclip.schema.paperclip.Goals;
-import ai.paperclip.schema.paperclip.Projects;
+import ai.paperclip.schema.core.AgentsTable;
+import ai.paperclip.schema.core.GoalsTable;
+import ai.paperclip.schema.core.ProjectsTable;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -48,8 +48,8 @@ public record DemoCompany(UUID id, String name, String issuePrefix, UUID ceoId, 
     }
 
     private static DemoCompany existing(DSLContext tx, CompaniesRecord company) {
-        AgentsRecord ceo = agent(tx, company.getId(), Agents.Role.CEO);
-        AgentsRecord engineer = agent(tx, company.getId(), Agents.Role.ENGINEER);
+        AgentsRecord ceo = agent(tx, company.getId(), AgentsTable.Role.CEO);
+        AgentsRecord engineer = agent(tx, company.getId(), AgentsTable.Role.ENGINEER);
         UUID goal = tx.select(GOALS.ID).from(GOALS)
                 .where(GOALS.COMPANY_ID.eq(company.getId()), GOALS.TITLE.eq(GOAL_TITLE)).limit(1).fetchSingle(GOALS.ID);
         UUID project = tx.select(PROJECTS.ID).from(PROJECTS)
@@ -59,7 +59,7 @@ public record DemoCompany(UUID id, String name, String issuePrefix, UUID ceoId, 
                 engineer.getId(), goal, project, false, Optional.empty());
     }
 
-    private static AgentsRecord agent(DSLContext tx, UUID companyId, Agents.Role role) {
+    private static AgentsRecord agent(DSLContext tx, UUID companyId, AgentsTable.Role role) {
         return tx.selectFrom(AGENTS).where(AGENTS.COMPANY_ID.eq(companyId), AGENTS.ROLE.eq(role.value()))
                 .orderBy(AGENTS.CREATED_AT).limit(1).fetchSingle();
     }
@@ -72,18 +72,18 @@ public record DemoCompany(UUID id, String name, String issuePrefix, UUID ceoId, 
         AgentsRecord ceo = tx.newRecord(AGENTS);
         ceo.setCompanyId(companyId);
         ceo.setName(CEO_NAME);
-        ceo.setRole(Agents.Role.CEO.value());
+        ceo.setRole(AgentsTable.Role.CEO.value());
         ceo.setTitle("Chief Executive Officer");
-        ceo.setStatus(Agents.Status.ACTIVE.value());
+        ceo.setStatus(AgentsTable.Status.ACTIVE.value());
         ceo.store();
         log(tx, companyId, null, "agent.created", "agent", ceo.getId(), null);
 
         AgentsRecord engineer = tx.newRecord(AGENTS);
         engineer.setCompanyId(companyId);
         engineer.setName(ENGINEER_NAME);
-        engineer.setRole(Agents.Role.ENGINEER.value());
+        engineer.setRole(AgentsTable.Role.ENGINEER.value());
         engineer.setTitle("Founding Engineer");
-        engineer.setStatus(Agents.Status.IDLE.value());
+        engineer.setStatus(AgentsTable.Status.IDLE.value());
         engineer.setReportsTo(ceo.getId());
         engineer.store();
         log(tx, companyId, ceo.getId(), "agent.created", "agent", engineer.getId(), null);
@@ -91,8 +91,8 @@ public record DemoCompany(UUID id, String name, String issuePrefix, UUID ceoId, 
         GoalsRecord goal = tx.newRecord(GOALS);
         goal.setCompanyId(companyId);
         goal.setTitle(GOAL_TITLE);
-        goal.setLevel(Goals.Level.COMPANY.value());
-        goal.setStatus(Goals.Status.ACTIVE.value());
+        goal.setLevel(GoalsTable.Level.COMPANY.value());
+        goal.setStatus(GoalsTable.Status.ACTIVE.value());
         goal.setOwnerAgentId(ceo.getId());
         goal.store();
         log(tx, companyId, ceo.getId(), "goal.created", "goal", goal.getId(), null);
@@ -101,7 +101,7 @@ public record DemoCompany(UUID id, String name, String issuePrefix, UUID ceoId, 
         project.setCompanyId(companyId);
         project.setGoalId(goal.getId());
         project.setName(PROJECT_NAME);
-        project.setStatus(Projects.Status.IN_PROGRESS.value());
+        project.setStatus(ProjectsTable.Status.IN_PROGRESS.value());
         project.setLeadAgentId(engineer.getId());
         project.store();
         log(tx, companyId, ceo.getId(), "project.created", "project", project.getId(), null);

@@ -7,7 +7,7 @@ import static ai.paperclip.db.jooq.Tables.ISSUES;
 
 import ai.paperclip.db.jooq.tables.records.AgentsRecord;
 import ai.paperclip.db.jooq.tables.records.IssuesRecord;
-import ai.paperclip.schema.paperclip.Issues;
+import ai.paperclip.schema.core.IssuesTable;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.jooq.Result;
 /** Reads the example company back and prints the org chart and the open issues of each agent. */
 public final class DemoReport {
 
-    private static final List<String> CLOSED = List.of(Issues.Status.DONE.value(), Issues.Status.CANCELLED.value());
+    private static final List<String> CLOSED = List.of(IssuesTable.Status.DONE.value(), IssuesTable.Status.CANCELLED.value());
 
     private DemoReport() {
     }

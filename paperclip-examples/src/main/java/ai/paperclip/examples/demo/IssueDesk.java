@@ -4,7 +4,7 @@ import static ai.paperclip.db.jooq.Tables.COMPANIES;
 import static ai.paperclip.db.jooq.Tables.ISSUES;
 
 import ai.paperclip.db.jooq.tables.records.IssuesRecord;
-import ai.paperclip.schema.paperclip.Issues;
+import ai.paperclip.schema.core.IssuesTable;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -23,8 +23,8 @@ public final class IssueDesk {
     }
 
     /** Inserts one issue and its activity entry; call inside a transaction. */
-    public static IssuesRecord create(DSLContext tx, DemoCompany company, String title, Issues.Status status,
-                                      Issues.Priority priority, UUID assignee) {
+    public static IssuesRecord create(DSLContext tx, DemoCompany company, String title, IssuesTable.Status status,
+                                      IssuesTable.Priority priority, UUID assignee) {
         Field<Integer> highestInUse = DSL.field(DSL.select(DSL.coalesce(DSL.max(ISSUES.ISSUE_NUMBER), DSL.inline(0)))
                 .from(ISSUES).where(ISSUES.COMPANY_ID.eq(company.id())));
         // UPDATE companies SET issue_counter = greatest(issue_counter, <max issue_number>) + 1 ... RETURNING ...

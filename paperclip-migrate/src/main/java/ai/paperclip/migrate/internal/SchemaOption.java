@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 public final class SchemaOption {
 
     /** Paperclip's own core schema. */
-    public static final String PAPERCLIP_SCHEMA = "ai.paperclip.schema.paperclip.PaperclipSchema";
+    public static final String PAPERCLIP_SCHEMA = "ai.paperclip.schema.core.PaperclipSchema";
 
     @Option(names = "--schema", paramLabel = "CLASS", defaultValue = PAPERCLIP_SCHEMA,
             description = "The schema class: a public static field or no-arg method giving a SchemaModel (or a"

@@ -1,6 +1,6 @@
 package ai.paperclip.schema.host;
 
-import static ai.paperclip.schema.paperclip.Agents.AGENTS;
+import static ai.paperclip.schema.core.AgentsTable.AGENTS;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Table;

@@ -4,10 +4,10 @@ import static ai.paperclip.schema.host.HeartbeatRuns.HEARTBEAT_RUNS;
 import static ai.paperclip.schema.host.OrderLinks.ORDER_LINKS;
 import static ai.paperclip.schema.host.Orders.ORDERS;
 import static ai.paperclip.schema.model.ReferentialAction.SET_NULL;
-import static ai.paperclip.schema.paperclip.Issues.ISSUES;
+import static ai.paperclip.schema.core.IssuesTable.ISSUES;
 
 import ai.paperclip.schema.Schema;
-import ai.paperclip.schema.paperclip.PaperclipSchema;
+import ai.paperclip.schema.core.PaperclipSchema;
 
 /** A host application's schema: Paperclip's tables, its own, and a foreign key from issues to its own table. */
 public final class HostSchema {

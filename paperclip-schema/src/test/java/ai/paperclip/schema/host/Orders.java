@@ -3,7 +3,7 @@ package ai.paperclip.schema.host;
 import static ai.paperclip.schema.model.ReferentialAction.CASCADE;
 import static ai.paperclip.schema.model.ReferentialAction.RESTRICT;
 import static ai.paperclip.schema.model.ReferentialAction.SET_NULL;
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Json;

@@ -1,4 +1,4 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Table;
@@ -11,9 +11,9 @@ import java.time.OffsetDateTime;
  * Paperclip's bootstrap supplies every value). Other tables refer to users by plain text ids with
  * no foreign key; the local trusted-mode user is {@code local-board}.
  */
-public final class AuthUsers extends Table {
+public final class AuthUsersTable extends Table {
 
-    public static final AuthUsers AUTH_USERS = new AuthUsers();
+    public static final AuthUsersTable AUTH_USERS = new AuthUsersTable();
 
     /** The user id of Paperclip's local trusted mode. */
     public static final String LOCAL_BOARD_USER_ID = "local-board";
@@ -26,7 +26,7 @@ public final class AuthUsers extends Table {
     public final Column<OffsetDateTime> createdAt = timestamptz("created_at").notNull();
     public final Column<OffsetDateTime> updatedAt = timestamptz("updated_at").notNull();
 
-    private AuthUsers() {
+    private AuthUsersTable() {
         super("user");
     }
 }

@@ -1,4 +1,4 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Table;
@@ -6,9 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** {@code instance_user_roles}: roles a user holds over the whole Paperclip instance. */
-public final class InstanceUserRoles extends Table {
+public final class InstanceUserRolesTable extends Table {
 
-    public static final InstanceUserRoles INSTANCE_USER_ROLES = new InstanceUserRoles();
+    public static final InstanceUserRolesTable INSTANCE_USER_ROLES = new InstanceUserRolesTable();
 
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
     public final Column<String> userId = text("user_id").notNull();
@@ -16,7 +16,7 @@ public final class InstanceUserRoles extends Table {
     public final Column<OffsetDateTime> createdAt = timestamptz("created_at").notNull().defaultNow();
     public final Column<OffsetDateTime> updatedAt = timestamptz("updated_at").notNull().defaultNow();
 
-    private InstanceUserRoles() {
+    private InstanceUserRolesTable() {
         super("instance_user_roles");
         index("instance_user_roles_role_idx").on(role);
         uniqueIndex("instance_user_roles_user_role_unique_idx").on(userId, role);

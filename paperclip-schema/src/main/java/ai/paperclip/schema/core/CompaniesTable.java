@@ -1,4 +1,4 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Json;
@@ -7,9 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** {@code companies}: the top-level tenant; every other core row belongs to one. */
-public final class Companies extends Table {
+public final class CompaniesTable extends Table {
 
-    public static final Companies COMPANIES = new Companies();
+    public static final CompaniesTable COMPANIES = new CompaniesTable();
 
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
     public final Column<String> name = text("name").notNull();
@@ -36,7 +36,7 @@ public final class Companies extends Table {
     public final Column<Json> interactionResolverGovernance =
             jsonb("interaction_resolver_governance").notNull().defaultValue(Json.EMPTY_OBJECT);
 
-    private Companies() {
+    private CompaniesTable() {
         super("companies");
         index("companies_default_responsible_user_idx").on(defaultResponsibleUserId);
         uniqueIndex("companies_issue_prefix_idx").on(issuePrefix);

@@ -1,9 +1,9 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
-import static ai.paperclip.schema.paperclip.Agents.AGENTS;
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
-import static ai.paperclip.schema.paperclip.Goals.GOALS;
-import static ai.paperclip.schema.paperclip.Projects.PROJECTS;
+import static ai.paperclip.schema.core.AgentsTable.AGENTS;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
+import static ai.paperclip.schema.core.GoalsTable.GOALS;
+import static ai.paperclip.schema.core.ProjectsTable.PROJECTS;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Json;
@@ -21,9 +21,9 @@ import java.util.UUID;
  * The columns stay; a host that owns those tables can add the keys with
  * {@link ai.paperclip.schema.Schema.Builder#foreignKey}.
  */
-public final class Issues extends Table {
+public final class IssuesTable extends Table {
 
-    public static final Issues ISSUES = new Issues();
+    public static final IssuesTable ISSUES = new IssuesTable();
 
     /** The predicate shared by the open-issue indexes: visible and neither done nor cancelled. */
     private static final String OPEN = "(hidden_at IS NULL) AND (status <> ALL (ARRAY['done'::text, 'cancelled'::text]))";
@@ -81,7 +81,7 @@ public final class Issues extends Table {
     public final Column<OffsetDateTime> blockedOwnerNotifiedAt = timestamptz("blocked_owner_notified_at");
     public final Column<String> reviewPolicy = text("review_policy");
 
-    private Issues() {
+    private IssuesTable() {
         super("issues");
         // One open recovery issue per origin: the same unique index for each automatic origin kind.
         activeOriginIndex("issues_active_liveness_recovery_incident_uq", "harness_liveness_escalation", originId);

@@ -1,9 +1,9 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
 import static ai.paperclip.schema.model.ReferentialAction.CASCADE;
 import static ai.paperclip.schema.model.ReferentialAction.SET_NULL;
-import static ai.paperclip.schema.paperclip.Agents.AGENTS;
-import static ai.paperclip.schema.paperclip.CompanySecrets.COMPANY_SECRETS;
+import static ai.paperclip.schema.core.AgentsTable.AGENTS;
+import static ai.paperclip.schema.core.CompanySecretsTable.COMPANY_SECRETS;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Json;
@@ -15,9 +15,9 @@ import java.util.UUID;
  * {@code company_secret_versions}: the versions of a secret. For {@code local_encrypted},
  * {@code material} is {@code {scheme:"local_encrypted_v1", iv, tag, ciphertext}} (AES-256-GCM).
  */
-public final class CompanySecretVersions extends Table {
+public final class CompanySecretVersionsTable extends Table {
 
-    public static final CompanySecretVersions COMPANY_SECRET_VERSIONS = new CompanySecretVersions();
+    public static final CompanySecretVersionsTable COMPANY_SECRET_VERSIONS = new CompanySecretVersionsTable();
 
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
     public final Column<UUID> secretId = uuid("secret_id").notNull().references(() -> COMPANY_SECRETS.id).onDelete(CASCADE);
@@ -33,7 +33,7 @@ public final class CompanySecretVersions extends Table {
     public final Column<String> fingerprintSha256 = text("fingerprint_sha256").notNull();
     public final Column<String> rotationJobId = text("rotation_job_id");
 
-    private CompanySecretVersions() {
+    private CompanySecretVersionsTable() {
         super("company_secret_versions");
         index("company_secret_versions_fingerprint_idx").on(fingerprintSha256);
         index("company_secret_versions_secret_idx").on(secretId, createdAt);

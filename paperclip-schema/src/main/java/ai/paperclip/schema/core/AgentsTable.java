@@ -1,6 +1,6 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Json;
@@ -15,9 +15,9 @@ import java.util.UUID;
  * environments.id} (not a core table; the column stays) and the upstream AFTER DELETE trigger that
  * edits {@code user_inbox_agent_policies}.
  */
-public final class Agents extends Table {
+public final class AgentsTable extends Table {
 
-    public static final Agents AGENTS = new Agents();
+    public static final AgentsTable AGENTS = new AgentsTable();
 
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
     public final Column<UUID> companyId = uuid("company_id").notNull().references(() -> COMPANIES.id);
@@ -43,7 +43,7 @@ public final class Agents extends Table {
     public final Column<UUID> defaultEnvironmentId = uuid("default_environment_id");
     public final Column<String> errorReason = text("error_reason");
 
-    private Agents() {
+    private AgentsTable() {
         super("agents");
         String builtInKey = "((metadata -> 'paperclipBuiltInAgent'::text) ->> 'key'::text)";
         uniqueIndex("agents_company_built_in_agent_key_unique_idx")

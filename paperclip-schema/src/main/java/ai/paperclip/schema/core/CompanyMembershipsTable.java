@@ -1,6 +1,6 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Table;
@@ -8,9 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** {@code company_memberships}: which users and agents (principals) belong to a company, with what role. */
-public final class CompanyMemberships extends Table {
+public final class CompanyMembershipsTable extends Table {
 
-    public static final CompanyMemberships COMPANY_MEMBERSHIPS = new CompanyMemberships();
+    public static final CompanyMembershipsTable COMPANY_MEMBERSHIPS = new CompanyMembershipsTable();
 
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
     public final Column<UUID> companyId = uuid("company_id").notNull().references(() -> COMPANIES.id);
@@ -21,7 +21,7 @@ public final class CompanyMemberships extends Table {
     public final Column<OffsetDateTime> createdAt = timestamptz("created_at").notNull().defaultNow();
     public final Column<OffsetDateTime> updatedAt = timestamptz("updated_at").notNull().defaultNow();
 
-    private CompanyMemberships() {
+    private CompanyMembershipsTable() {
         super("company_memberships");
         uniqueIndex("company_memberships_company_principal_unique_idx").on(companyId, principalType, principalId);
         index("company_memberships_company_status_idx").on(companyId, status);

@@ -1,8 +1,8 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
-import static ai.paperclip.schema.paperclip.Agents.AGENTS;
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
-import static ai.paperclip.schema.paperclip.Goals.GOALS;
+import static ai.paperclip.schema.core.AgentsTable.AGENTS;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
+import static ai.paperclip.schema.core.GoalsTable.GOALS;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Json;
@@ -12,9 +12,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** {@code projects}: groups of issues toward a goal, led by an agent. */
-public final class Projects extends Table {
+public final class ProjectsTable extends Table {
 
-    public static final Projects PROJECTS = new Projects();
+    public static final ProjectsTable PROJECTS = new ProjectsTable();
 
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
     public final Column<UUID> companyId = uuid("company_id").notNull().references(() -> COMPANIES.id);
@@ -34,7 +34,7 @@ public final class Projects extends Table {
     public final Column<Json> env = jsonb("env");
     public final Column<String> icon = text("icon");
 
-    private Projects() {
+    private ProjectsTable() {
         super("projects");
         index("projects_company_idx").on(companyId);
     }

@@ -1,7 +1,7 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
-import static ai.paperclip.schema.paperclip.Agents.AGENTS;
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+import static ai.paperclip.schema.core.AgentsTable.AGENTS;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Json;
@@ -15,9 +15,9 @@ import java.util.UUID;
  * <p>Left out on purpose: the foreign key {@code run_id → heartbeat_runs.id} (not a core table);
  * the column stays.
  */
-public final class ActivityLog extends Table {
+public final class ActivityLogTable extends Table {
 
-    public static final ActivityLog ACTIVITY_LOG = new ActivityLog();
+    public static final ActivityLogTable ACTIVITY_LOG = new ActivityLogTable();
 
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
     public final Column<UUID> companyId = uuid("company_id").notNull().references(() -> COMPANIES.id);
@@ -32,7 +32,7 @@ public final class ActivityLog extends Table {
     public final Column<UUID> runId = uuid("run_id");
     public final Column<String> responsibleUserId = text("responsible_user_id");
 
-    private ActivityLog() {
+    private ActivityLogTable() {
         super("activity_log");
         index("activity_log_company_agent_created_idx").on(companyId, agentId, createdAt);
         index("activity_log_company_created_idx").on(companyId, createdAt);

@@ -1,7 +1,7 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
-import static ai.paperclip.schema.paperclip.Agents.AGENTS;
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+import static ai.paperclip.schema.core.AgentsTable.AGENTS;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Table;
@@ -9,9 +9,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** {@code goals}: a company's objectives, in a tree ({@code parent_id}), optionally owned by an agent. */
-public final class Goals extends Table {
+public final class GoalsTable extends Table {
 
-    public static final Goals GOALS = new Goals();
+    public static final GoalsTable GOALS = new GoalsTable();
 
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
     public final Column<UUID> companyId = uuid("company_id").notNull().references(() -> COMPANIES.id);
@@ -24,7 +24,7 @@ public final class Goals extends Table {
     public final Column<OffsetDateTime> createdAt = timestamptz("created_at").notNull().defaultNow();
     public final Column<OffsetDateTime> updatedAt = timestamptz("updated_at").notNull().defaultNow();
 
-    private Goals() {
+    private GoalsTable() {
         super("goals");
         index("goals_company_idx").on(companyId);
     }

@@ -1,7 +1,7 @@
 package ai.paperclip.examples.billing;
 
 import static ai.paperclip.schema.model.ReferentialAction.CASCADE;
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Table;
@@ -10,9 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A host application's own table beside Paperclip's: the invoices of a Paperclip company. */
-public final class Invoices extends Table {
+public final class InvoicesTable extends Table {
 
-    public static final Invoices INVOICES = new Invoices();
+    public static final InvoicesTable INVOICES = new InvoicesTable();
 
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
     public final Column<UUID> companyId = uuid("company_id").notNull().references(() -> COMPANIES.id).onDelete(CASCADE);
@@ -21,7 +21,7 @@ public final class Invoices extends Table {
     public final Column<String> currency = text("currency").notNull().defaultValue("EUR");
     public final Column<OffsetDateTime> issuedAt = timestamptz("issued_at").notNull().defaultNow();
 
-    private Invoices() {
+    private InvoicesTable() {
         super("invoices");
         uniqueIndex("invoices_company_number_idx").on(companyId, number);
     }

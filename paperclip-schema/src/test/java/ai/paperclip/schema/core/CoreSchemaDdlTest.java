@@ -1,7 +1,7 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
-import static ai.paperclip.schema.paperclip.AuthSessions.AUTH_SESSIONS;
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+import static ai.paperclip.schema.core.AuthSessionsTable.AUTH_SESSIONS;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.schema.ddl.PostgresDdl;
@@ -63,7 +63,7 @@ class CoreSchemaDdlTest {
                 )""",
                 "ALTER TABLE session ADD CONSTRAINT session_user_id_user_id_fk FOREIGN KEY (user_id)"
                         + " REFERENCES \"user\"(id) ON DELETE CASCADE");
-        assertThat(PostgresDdl.createTable(AuthUsers.AUTH_USERS.model())).startsWith("CREATE TABLE \"user\" (\n");
+        assertThat(PostgresDdl.createTable(AuthUsersTable.AUTH_USERS.model())).startsWith("CREATE TABLE \"user\" (\n");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
-import static ai.paperclip.schema.paperclip.Agents.AGENTS;
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+import static ai.paperclip.schema.core.AgentsTable.AGENTS;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Json;
@@ -13,9 +13,9 @@ import java.util.UUID;
  * {@code agent_api_keys}: an agent's API tokens. {@code key_hash} is the hex SHA-256 of the token
  * ({@code pcp_} + 48 hex characters); {@code revoked_at} is checked by the application.
  */
-public final class AgentApiKeys extends Table {
+public final class AgentApiKeysTable extends Table {
 
-    public static final AgentApiKeys AGENT_API_KEYS = new AgentApiKeys();
+    public static final AgentApiKeysTable AGENT_API_KEYS = new AgentApiKeysTable();
 
     public final Column<UUID> id = uuid("id").primaryKey().defaultRandom();
     public final Column<UUID> agentId = uuid("agent_id").notNull().references(() -> AGENTS.id);
@@ -28,7 +28,7 @@ public final class AgentApiKeys extends Table {
     public final Column<Json> scopeConfig = jsonb("scope_config");
     public final Column<String> responsibleUserId = text("responsible_user_id");
 
-    private AgentApiKeys() {
+    private AgentApiKeysTable() {
         super("agent_api_keys");
         index("agent_api_keys_company_agent_idx").on(companyId, agentId);
         index("agent_api_keys_key_hash_idx").on(keyHash);

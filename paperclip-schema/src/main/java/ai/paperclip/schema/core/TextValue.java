@@ -1,4 +1,4 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
 import static ai.paperclip.schema.model.ReferentialAction.SET_NULL;
-import static ai.paperclip.schema.paperclip.Agents.AGENTS;
-import static ai.paperclip.schema.paperclip.Companies.COMPANIES;
+import static ai.paperclip.schema.core.AgentsTable.AGENTS;
+import static ai.paperclip.schema.core.CompaniesTable.COMPANIES;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Json;
@@ -12,15 +12,15 @@ import java.util.UUID;
 
 /**
  * {@code company_secrets}: named secrets of a company (scope {@code company}) or of one of its
- * users (scope {@code user}); the material lives in {@link CompanySecretVersions}.
+ * users (scope {@code user}); the material lives in {@link CompanySecretVersionsTable}.
  *
  * <p>Left out on purpose: the foreign keys of {@code provider_config_id}
  * (→ company_secret_provider_configs) and {@code user_secret_definition_id}
  * (→ user_secret_definitions), which point outside the core tables; the columns stay.
  */
-public final class CompanySecrets extends Table {
+public final class CompanySecretsTable extends Table {
 
-    public static final CompanySecrets COMPANY_SECRETS = new CompanySecrets();
+    public static final CompanySecretsTable COMPANY_SECRETS = new CompanySecretsTable();
 
     /** A live secret of the company scope. */
     private static final String LIVE_COMPANY_SECRET = "((scope = 'company'::text) AND (deleted_at IS NULL))";
@@ -48,7 +48,7 @@ public final class CompanySecrets extends Table {
     public final Column<String> ownerUserId = text("owner_user_id");
     public final Column<UUID> userSecretDefinitionId = uuid("user_secret_definition_id");
 
-    private CompanySecrets() {
+    private CompanySecretsTable() {
         super("company_secrets");
         index("company_secrets_company_idx").on(companyId);
         uniqueIndex("company_secrets_company_key_uq").on(companyId, key).where(LIVE_COMPANY_SECRET);

@@ -1,7 +1,7 @@
-package ai.paperclip.schema.paperclip;
+package ai.paperclip.schema.core;
 
 import static ai.paperclip.schema.model.ReferentialAction.CASCADE;
-import static ai.paperclip.schema.paperclip.AuthUsers.AUTH_USERS;
+import static ai.paperclip.schema.core.AuthUsersTable.AUTH_USERS;
 
 import ai.paperclip.schema.Column;
 import ai.paperclip.schema.Table;
@@ -9,11 +9,11 @@ import java.time.OffsetDateTime;
 
 /**
  * {@code session} (code name {@code authSessions}): Better-Auth's sessions. Bare like
- * {@link AuthUsers}: text id, no unique index on {@code token}, no timestamp defaults.
+ * {@link AuthUsersTable}: text id, no unique index on {@code token}, no timestamp defaults.
  */
-public final class AuthSessions extends Table {
+public final class AuthSessionsTable extends Table {
 
-    public static final AuthSessions AUTH_SESSIONS = new AuthSessions();
+    public static final AuthSessionsTable AUTH_SESSIONS = new AuthSessionsTable();
 
     public final Column<String> id = text("id").primaryKey();
     public final Column<OffsetDateTime> expiresAt = timestamptz("expires_at").notNull();
@@ -24,7 +24,7 @@ public final class AuthSessions extends Table {
     public final Column<String> userAgent = text("user_agent");
     public final Column<String> userId = text("user_id").notNull().references(() -> AUTH_USERS.id).onDelete(CASCADE);
 
-    private AuthSessions() {
+    private AuthSessionsTable() {
         super("session");
     }
 }
