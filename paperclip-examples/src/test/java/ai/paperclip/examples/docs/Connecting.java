@@ -34,6 +34,7 @@ final class Connecting {
     }
 
     static PaperclipDbOptions slowQueries() {
-        return PaperclipDbOptions.builder().slowQueryThreshold(Duration.ofMillis(200)).build();   // WARN on logger ai.paperclip.db.query
+        PaperclipDbOptions options = PaperclipDbOptions.builder().slowQueryThreshold(Duration.ofMillis(200)).build(); // WARN on ai.paperclip.db.query
+        return options;
     }
 }
