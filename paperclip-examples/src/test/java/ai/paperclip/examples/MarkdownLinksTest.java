@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class MarkdownLinksTest {
 
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+    private static final Pattern REFERENCE = Pattern.compile("^ {0,3}\\[[^\\]]+\\]:\\s*(\\S+).*");
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern NOT_IN_SLUG = Pattern.compile("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]");
@@ -66,10 +67,12 @@ class MarkdownLinksTest {
         assertThat(links(List.of(
                 "See [Migrations](docs/migrations.md#start-up-policy) and [the site](https://example.com).",
                 "`[not](a-link.md)`",
+                "[ref]: docs/cli.md#exit-status",
+                "[web]: https://example.com",
                 "```",
                 "[not](either.md)",
                 "```")))
-                .containsExactly("docs/migrations.md#start-up-policy");
+                .containsExactly("docs/migrations.md#start-up-policy", "docs/cli.md#exit-status");
     }
 
     private static Optional<String> problem(Path root, Path file, String target) throws IOException {
@@ -98,13 +101,17 @@ class MarkdownLinksTest {
             if (fenced[i]) {
                 continue;
             }
-            Matcher link = LINK.matcher(CODE_SPAN.matcher(lines.get(i)).replaceAll(""));
-            while (link.find()) {
-                String target = link.group(1);
-                if (!target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-                    targets.add(target);
-                }
+            String text = CODE_SPAN.matcher(lines.get(i)).replaceAll("");
+            List<String> found = new ArrayList<>();
+            Matcher reference = REFERENCE.matcher(text);
+            if (reference.matches()) {
+                found.add(reference.group(1));
             }
+            Matcher link = LINK.matcher(text);
+            while (link.find()) {
+                found.add(link.group(1));
+            }
+            found.stream().filter(target -> !target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")).forEach(targets::add);
         }
         return targets;
     }

@@ -41,7 +41,7 @@ class MarkdownSnippetsTest {
     }
 
     @Test
-    void reportsADriftedSnippetAndAJavaBlockWithoutAMarker() {
+    void reportsADriftedSnippetAJavaBlockWithoutAMarkerAndAnEmptyOne() {
         List<String> page = List.of(
                 "<!-- snippet: src/A.java -->",
                 "```java",
@@ -49,17 +49,21 @@ class MarkdownSnippetsTest {
                 "int b = 3;",
                 "```",
                 "",
-                "```java",
+                "``` Java title=\"C\"",
                 "int c = 3;",
+                "```",
+                "<!-- snippet: src/A.java -->",
+                "```java",
                 "```");
         List<String> source = List.of("class A {", "    int a = 1;", "    int x = 0;", "    int b = 2;", "}");
         List<String> problems = new ArrayList<>();
 
         check("page.md", page, path -> source, problems);
 
-        assertThat(problems).hasSize(2);
+        assertThat(problems).hasSize(3);
         assertThat(problems.get(0)).contains("page.md:4", "int b = 3;", "src/A.java");
         assertThat(problems.get(1)).contains("page.md:7", "no <!-- snippet: path --> marker");
+        assertThat(problems.get(2)).contains("page.md:11", "an empty java block");
     }
 
     @Test
@@ -82,7 +86,7 @@ class MarkdownSnippetsTest {
                 continue;
             }
             inside = !inside;
-            if (!inside || !line.equals("```java")) {
+            if (!inside || !isJava(line)) {
                 continue;
             }
             Matcher marker = MARKER.matcher(i > 0 ? page.get(i - 1).strip() : "");
@@ -94,6 +98,9 @@ class MarkdownSnippetsTest {
             snippets++;
             List<String> source = sources.apply(marker.group(1)).stream().map(String::strip).toList();
             int at = 0;
+            if (i + 1 >= page.size() || page.get(i + 1).strip().startsWith("```")) {
+                problems.add(name + ":" + (i + 1) + ": an empty java block after its snippet marker");
+            }
             for (int j = i + 1; j < page.size() && !page.get(j).strip().equals("```"); j++) {
                 String snippetLine = page.get(j).strip();
                 if (snippetLine.isEmpty()) {
@@ -110,11 +117,18 @@ class MarkdownSnippetsTest {
         }
         for (int i = 0; i < page.size(); i++) {
             if (MARKER.matcher(page.get(i).strip()).matches()
-                    && (i + 1 >= page.size() || !page.get(i + 1).strip().equals("```java"))) {
+                    && (i + 1 >= page.size() || !page.get(i + 1).strip().startsWith("```")
+                        || !isJava(page.get(i + 1).strip()))) {
                 problems.add(name + ":" + (i + 1) + ": a snippet marker not followed by a ```java block");
             }
         }
         return snippets;
+    }
+
+    /** {@code ```java}, {@code ```Java}, {@code ```java title="x"}: any fence whose language is Java. */
+    private static boolean isJava(String fence) {
+        String info = fence.substring(3).strip();
+        return info.split("[\\s{]", 2)[0].equalsIgnoreCase("java");
     }
 
     private static List<String> read(Path file) {
