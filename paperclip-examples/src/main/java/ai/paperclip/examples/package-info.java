@@ -1,5 +1,6 @@
 /**
- * Runnable examples of Paperclip DB for Java, each run by the build's tests and quoted by the README.
+ * Runnable examples of Paperclip DB for Java, each run by the build's tests and quoted by the
+ * README and the pages under docs/.
  * Each {@code main} reads {@code System.getenv()} and passes it on, so tests run them with their own
  * environment.
  *

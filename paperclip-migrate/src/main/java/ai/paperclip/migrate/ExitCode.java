@@ -40,7 +40,7 @@ public enum ExitCode {
         return code;
     }
 
-    /** One line for the help text and the README. */
+    /** One line for the help text and the exit-code table of docs/cli.md. */
     public String meaning() {
         return meaning;
     }

@@ -13,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the schema up to date before {@code PaperclipDb.create} returns, under the start-up policy of
- * the behaviour spec, section 3. The check runs on the pool (one query, no Liquibase); anything that
+ * Brings the schema up to date before {@code PaperclipDb.create} returns, under the start-up policy
+ * (docs/migrations.md, "Start-up policy"): an empty database gets everything, tables without a history
+ * are refused (adopt them), pending migrations are applied when auto-apply is on or the prompt is
+ * {@code never}, asked about at a terminal, refused otherwise. The check runs on the pool (one query, no Liquibase); anything that
  * changes the schema runs through {@link Migrator} on a direct connection ({@code migrationUrl}, else
  * the runtime URL), and the policy is decided under its lock, on what the database holds then.
  */

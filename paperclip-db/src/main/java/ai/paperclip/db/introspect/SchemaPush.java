@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@link SchemaDiff}, count the rows the risky changes affect, apply everything in one transaction.
  *
  * <p>Scope: push manages the tables the definitions define, plus tables a decision names; other
- * tables and extensions are never touched (see the README). Renames are never guessed: without a
+ * tables and extensions are never touched (docs/introspection.md, "Push"). Renames are never guessed: without a
  * {@code rename} decision a renamed column is a drop and an add, and {@link PushResult#hints()}
  * says which decision would keep its values. A change that loses data on existing rows needs
  * {@link PushOptions#force()}; a change the existing rows make impossible (a new NOT NULL on rows

@@ -3,7 +3,8 @@ package ai.paperclip.db.migration;
 import java.io.Console;
 
 /**
- * The terminal start-up asks before applying pending migrations (behaviour spec, section 3). Inject
+ * The terminal start-up asks before applying pending migrations (the start-up policy in
+ * docs/migrations.md: only {@code y} or {@code yes} applies). Inject
  * your own to ask elsewhere, or {@link #none()} to never ask.
  */
 public interface MigrationConsole {

@@ -22,7 +22,7 @@ import java.util.List;
 public record MigrationStatus(State state, List<String> applied, List<String> pending, List<String> unknown,
         List<String> tables, List<String> problems, List<String> edited, Duration checkTime) {
 
-    /** The start-up situations of the behaviour spec, section 3. */
+    /** The situations the start-up policy tells apart (docs/migrations.md, "Start-up policy"). */
     public enum State {
         /** Every migration is applied. */
         UP_TO_DATE,

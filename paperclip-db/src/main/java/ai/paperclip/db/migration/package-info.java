@@ -9,7 +9,7 @@
  * if (!status.upToDate()) migrator.migrate(MigrationListener.NONE);
  * }</pre>
  *
- * <p>{@code PaperclipDb.create} runs it at start-up under the policy of its options; see the README,
- * "Migrations at start-up".
+ * <p>{@code PaperclipDb.create} runs it at start-up under the policy of its options; see
+ * docs/migrations.md, "Start-up policy".
  */
 package ai.paperclip.db.migration;

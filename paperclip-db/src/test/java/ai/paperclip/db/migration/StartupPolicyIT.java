@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every branch of the start-up policy (behaviour spec, section 3), on a fresh database each. */
+/** Every branch of the start-up policy (docs/migrations.md, "Start-up policy"), on a fresh database each. */
 @ExtendWith(SharedPostgres.class)
 class StartupPolicyIT {
 

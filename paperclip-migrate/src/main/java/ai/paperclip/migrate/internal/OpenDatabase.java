@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The database a command works on, resolved as Paperclip resolves it (behaviour spec, section 1) and
+ * The database a command works on, resolved as Paperclip resolves it ({@code DATABASE_URL}, else the
+ * instance's {@code .env}, else {@code config.json}, else the embedded server: docs/database-modes.md) and
  * ready to use: a URL with its credentials, or the instance's embedded server, started when it was not
  * running. {@link #close()} stops the embedded server only if this command started it.
  *

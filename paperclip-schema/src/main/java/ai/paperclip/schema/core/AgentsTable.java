@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * {@code agents}: the AI workers of a company, in a reporting tree ({@code reports_to}).
  *
- * <p>Left out on purpose (see the README): the foreign key {@code default_environment_id →
+ * <p>Left out on purpose (docs/tables.md, "Tables"): the foreign key {@code default_environment_id →
  * environments.id} (not a core table; the column stays) and the upstream AFTER DELETE trigger that
  * edits {@code user_inbox_agent_policies}.
  */

@@ -1,6 +1,6 @@
 /**
- * Paperclip's 13 core tables, one class per table, exactly as upstream Paperclip has them
- * (shared/spec/core-schema.md): {@link ai.paperclip.schema.core.AuthUsersTable} is the table
+ * Paperclip's 13 core tables, one class per table, exactly as upstream Paperclip has them (docs/tables.md
+ * lists them and what is left out on purpose; {@code CoreSchemaCatalogIT} holds the golden catalog): {@link ai.paperclip.schema.core.AuthUsersTable} is the table
  * {@code "user"}, {@link ai.paperclip.schema.core.AuthSessionsTable} is {@code session}, and work
  * items ("tasks") are rows of {@link ai.paperclip.schema.core.IssuesTable}.
  * {@link ai.paperclip.schema.core.PaperclipSchema#SCHEMA} groups them with {@code pg_trgm}.

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of the core schema: the DDL rendered from the Java tables, applied to a real
- * PostgreSQL 18, leaves exactly the catalog that {@code core-schema.md} describes. The expected
- * listing (src/test/resources/core-schema-catalog.txt) was written from that document, not from
- * the Java code; every column, constraint and index must match, nothing more and nothing less.
+ * PostgreSQL 18, leaves exactly the catalog of Paperclip's core schema. The expected listing
+ * (src/test/resources/core-schema-catalog.txt) is this repository's golden listing of that schema,
+ * written from upstream Paperclip's tables, not from the Java code; every column, constraint and
+ * index must match, nothing more and nothing less.
  */
 class CoreSchemaCatalogIT {
 
@@ -46,8 +47,8 @@ class CoreSchemaCatalogIT {
 
         List<String> expectedLines = expected.lines().toList();
         List<String> actualLines = actual.lines().toList();
-        assertThat(actualLines).as("in the database but not in core-schema.md").isSubsetOf(expectedLines);
-        assertThat(expectedLines).as("in core-schema.md but not in the database").isSubsetOf(actualLines);
+        assertThat(actualLines).as("in the database but not in the golden listing").isSubsetOf(expectedLines);
+        assertThat(expectedLines).as("in the golden listing but not in the database").isSubsetOf(actualLines);
         assertThat(actualLines).as("the whole listing, in order").containsExactlyElementsOf(expectedLines);
     }
 
