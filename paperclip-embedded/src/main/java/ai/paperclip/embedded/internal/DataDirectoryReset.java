@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -57,7 +58,7 @@ public final class DataDirectoryReset {
             refuseIfRunning(options, real, pidFile.get());
         }
         try {
-            FileTrees.delete(real);
+            FileTrees.delete(moveAside(real));
             if (!real.equals(dir.toAbsolutePath().normalize())) {
                 Files.deleteIfExists(dir); // the symbolic link that pointed at the cluster
             }
@@ -86,6 +87,20 @@ public final class DataDirectoryReset {
                     + " container or password). If that process is not a PostgreSQL server of this directory (a pid"
                     + " reused after a reboot), make sure no server uses the directory, remove "
                     + real.resolve(PidFile.NAME) + " yourself (this library never does), then reset again.");
+        }
+    }
+
+    /**
+     * Renames the cluster out of the way first (one atomic step), so that a reset killed half-way leaves
+     * either the whole cluster or no data directory at all, never a half-deleted one that start and reset
+     * would both refuse; the renamed remains are named in the error if the deletion fails.
+     */
+    private static Path moveAside(Path real) {
+        Path aside = real.resolveSibling("." + real.getFileName() + ".deleting-" + System.nanoTime());
+        try {
+            return Files.move(real, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return real;
         }
     }
 
