@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Paperclip's database: a pooled connection to PostgreSQL 17+ with jOOQ on top, its schema brought up to
  * date before {@link #create} returns. The front door of paperclip-db; owns its pool and, in embedded
- * mode, the server it started, which {@link #close()} closes (a server it found running is left running).
+ * mode, its handle on the server, which {@link #close()} closes (the last user of a server stops it).
  *
  * <pre>{@code
  * try (PaperclipDb db = PaperclipDb.fromEnvironment(System.getenv())) {   // DATABASE_URL, .env, config.json or embedded
@@ -90,7 +90,7 @@ public final class PaperclipDb implements AutoCloseable {
 
     /**
      * The database {@code target} names: a URL, or an embedded server that is started (or reused,
-     * once its identity is proven) and stopped again by {@link #close()} if this call started it.
+     * once its identity is proven) and stopped again by {@link #close()} if this is its last user.
      */
     public static PaperclipDb create(DatabaseTarget target, PaperclipDbOptions options) {
         if (target.url().isPresent()) {
@@ -174,8 +174,8 @@ public final class PaperclipDb implements AutoCloseable {
     }
 
     /**
-     * Closes the pool, then the embedded server if this process started it (a server found running
-     * is left running). Idempotent.
+     * Closes the pool, then the handle on the embedded server, which stops it if this was its last user in
+     * any process. Idempotent; a server that died under it is logged, not thrown.
      */
     @Override
     public void close() {

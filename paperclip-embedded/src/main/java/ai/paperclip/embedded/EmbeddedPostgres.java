@@ -2,11 +2,10 @@ package ai.paperclip.embedded;
 
 import ai.paperclip.embedded.internal.DataDirectoryReset;
 import ai.paperclip.embedded.internal.Databases;
-import ai.paperclip.embedded.internal.LogTail;
-import ai.paperclip.embedded.internal.PgCtl;
-import ai.paperclip.embedded.internal.PidFile;
-import ai.paperclip.embedded.internal.ProcessRunner;
+import ai.paperclip.embedded.internal.ServerControl;
 import ai.paperclip.embedded.internal.ServerProbe;
+import ai.paperclip.embedded.internal.ServerShutdown;
+import ai.paperclip.embedded.internal.ServerUsers;
 import ai.paperclip.embedded.internal.StartLock;
 import ai.paperclip.embedded.internal.Startup;
 import java.net.URLEncoder;
@@ -28,9 +27,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #close()} stops the server only if this handle started it ({@code pg_ctl stop -m fast});
- * a server that was already running for the data directory, and proven to be it, is reused and
- * left running. Closing is idempotent.
+ * <p><b>The last one out stops the server.</b> Every handle, in any process, counts as a user of its
+ * instance's server for as long as it is open (a shared OS lock on {@code .db.users} beside the data
+ * directory, plus a count of the handles in this JVM). {@link #close()} stops the server only when it
+ * closes the last handle of the last process using it, whichever process started the server, and only
+ * if this library started it (a server started by hand or by another program is reused and left
+ * running). Closing is idempotent and never throws: a postmaster that died meanwhile is logged.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -45,7 +47,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private EmbeddedPostgres(EmbeddedPostgresOptions options, Startup.Outcome outcome) {
         this.options = options;
         this.outcome = outcome;
-        if (outcome.startedHere() && options.registerShutdownHook()) {
+        if (options.registerShutdownHook()) {
             shutdownHook = new Thread(this::close, "paperclip-embedded-postgres-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         } else {
@@ -62,6 +64,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Startup.Outcome outcome;
         try (StartLock lock = StartLock.acquire(options.dataDirectory())) {
             outcome = Startup.run(options);
+            ServerUsers.join(options.dataDirectory());
         }
         EmbeddedPostgres pg = new EmbeddedPostgres(options, outcome);
         try {
@@ -74,13 +77,38 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /**
-     * Deletes the data directory so that the next start creates a fresh cluster. Refuses while a
-     * server runs on it (this process's or another's).
+     * Deletes the data directory so that the next start creates a fresh cluster, only when it provably holds
+     * a cluster ({@code PG_VERSION} and {@code global/pg_control}) and is neither the file system root nor your
+     * home. Refuses while a server runs on it or a process of this library uses it.
+     *
+     * @return true when it was deleted, false when there was nothing to delete (absent or empty)
+     * @throws DataDirectoryException when refused; nothing is deleted then
      */
-    public static void reset(EmbeddedPostgresOptions options) {
+    public static boolean reset(EmbeddedPostgresOptions options) {
         Path dataDirectory = options.dataDirectory();
         try (StartLock lock = StartLock.acquire(dataDirectory)) {
-            DataDirectoryReset.run(options);
+            return DataDirectoryReset.run(options);
+        }
+    }
+
+    /**
+     * Looks at the server of {@code options}' data directory without starting, stopping or changing
+     * anything: what {@code postmaster.pid} names and whether it is proven this instance's, whether a
+     * process of this library uses it, and ghosts (servers whose data directory was deleted or moved
+     * while they ran) on the instance's ports.
+     */
+    public static ServerStatus inspect(EmbeddedPostgresOptions options) {
+        return ServerControl.inspect(options);
+    }
+
+    /**
+     * Stops a server of this instance that no process of this library uses any more (an orphan, left by
+     * a killed process or a host that never closed), and ghosts of it: only a server proven to be this
+     * instance's is signalled. Refuses while a process of this library still uses the server.
+     */
+    public static StopResult stop(EmbeddedPostgresOptions options) {
+        try (StartLock lock = StartLock.acquire(options.dataDirectory())) {
+            return ServerControl.stop(options);
         }
     }
 
@@ -133,7 +161,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return ServerProbe.connect(port(), databaseName, user(), password());
     }
 
-    /** True when this handle started the server (and so stops it at close); false when it reused one. */
+    /** True when this handle started the server; false when it reused one. Either may stop it at close, if it is the last user. */
     public boolean startedByThisProcess() {
         return outcome.startedHere();
     }
@@ -157,7 +185,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return options;
     }
 
-    /** Stops the server if this handle started it and it is still the same postmaster; idempotent. */
+    /**
+     * Stops using the server: when this is the last handle of the last process using it, stops it (if this
+     * library started it). Idempotent; never throws: failures, such as a postmaster that died, are logged.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -165,24 +196,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         closed = true;
         removeShutdownHook();
-        if (!outcome.startedHere()) {
-            return;
-        }
-        try (StartLock lock = StartLock.acquire(outcome.realDataDirectory())) {
-            long current = PidFile.read(outcome.realDataDirectory()).map(PidFile::pid).orElse(-1L);
-            if (current != outcome.pid()) {
-                LOG.info("Not stopping PostgreSQL for {}: pid {} that this process started is no longer its"
-                        + " postmaster", outcome.realDataDirectory(), outcome.pid());
-                return;
+        Path real = outcome.realDataDirectory();
+        try (StartLock lock = StartLock.acquire(options.dataDirectory())) {
+            boolean last = ServerUsers.leave(options.dataDirectory(),
+                    () -> ServerShutdown.lastUserOut(options, outcome.installation(), real));
+            if (!last) {
+                LOG.info("Leaving PostgreSQL for {} running on port {}: another handle or process still uses it, and"
+                        + " the last one to close stops it", real, port());
             }
-            ProcessRunner.Result result = new PgCtl(outcome.installation(), outcome.realDataDirectory())
-                    .stop(options.startTimeout());
-            if (!result.ok()) {
-                throw new PostgresStartException("pg_ctl stop failed for " + outcome.realDataDirectory() + ": "
-                        + result.output().strip() + "\n" + LogTail.format(LogTail.read(options.logFile())),
-                        LogTail.read(options.logFile()));
-            }
-            LOG.info("Stopped PostgreSQL for {} (port {})", outcome.realDataDirectory(), port());
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the embedded PostgreSQL of {} did not complete: {}", real, e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,11 @@
 package ai.paperclip.embedded;
 
+import ai.paperclip.embedded.internal.DataDirectoryRule;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -100,7 +103,7 @@ public final class EmbeddedPostgresBuilder {
         return this;
     }
 
-    /** Whether a JVM shutdown hook stops the server this process started (default true); turn it off when the host closes the handle in its own shutdown order. */
+    /** Whether a JVM shutdown hook closes the handle (default true), which stops the server if this is its last user; turn it off when the host closes the handle in its own shutdown order. */
     public EmbeddedPostgresBuilder registerShutdownHook(boolean register) {
         this.registerShutdownHook = register;
         return this;
@@ -148,7 +151,7 @@ public final class EmbeddedPostgresBuilder {
                     + " instanceHome(InstanceHome.fromEnvironment(System.getenv())) or dataDirectory(path).");
         }
         PaperclipConfig config = instanceHome == null ? null : PaperclipConfig.read(instanceHome.configFile());
-        Path data = dataDirectory != null ? dataDirectory : config.embeddedPostgresDataDir(instanceHome, userHome);
+        Path data = dataDirectory != null ? checked(dataDirectory) : config.embeddedPostgresDataDir(instanceHome, userHome);
         data = data.toAbsolutePath().normalize();
         int firstPort;
         String portSetting;
@@ -195,9 +198,26 @@ public final class EmbeddedPostgresBuilder {
         return EmbeddedPostgres.start(options);
     }
 
-    /** Deletes the data directory so that the next start makes a fresh cluster; refuses while its server runs. */
-    public void reset() {
-        EmbeddedPostgres.reset(build());
+    /** {@link EmbeddedPostgres#reset(EmbeddedPostgresOptions)} with these settings. */
+    public boolean reset() {
+        return EmbeddedPostgres.reset(build());
+    }
+
+    /** The same rule as {@code database.embeddedPostgresDataDir}: reset deletes the data directory whole. */
+    private Path checked(Path directory) {
+        List<DataDirectoryRule.Guarded> guarded = new ArrayList<>(DataDirectoryRule.always(userHome));
+        if (instanceHome != null) {
+            guarded.add(new DataDirectoryRule.Guarded(instanceHome.home(), "the Paperclip home"));
+            guarded.add(new DataDirectoryRule.Guarded(instanceHome.instanceDirectory(), "the instance directory"));
+        }
+        if (!directory.isAbsolute()) {
+            guarded.add(new DataDirectoryRule.Guarded(Path.of("").toAbsolutePath(), "the working directory"));
+        }
+        DataDirectoryRule.problem(directory, guarded).ifPresent(problem -> {
+            throw new ConfigurationException("dataDirectory(" + directory + ") " + problem + ": the data directory"
+                    + " must be a directory of its own, since reset deletes it whole. Choose a new directory for it.");
+        });
+        return directory;
     }
 
     private static void requireIdentifier(String option, String value) {

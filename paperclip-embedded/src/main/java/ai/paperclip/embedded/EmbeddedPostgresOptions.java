@@ -16,7 +16,7 @@ import java.util.Map;
  * @param cacheDirectory       extracted binaries and cached cluster templates
  * @param logFile              PostgreSQL's log
  * @param startTimeout         the longest a start (or a wait for crash recovery) may take
- * @param registerShutdownHook stop a server this process started when the JVM exits
+ * @param registerShutdownHook close the handle when the JVM exits (the last user of a server stops it)
  * @param clusterTemplateCache copy a cached, freshly initialised cluster instead of running initdb
  * @param databaseName         the database created when missing
  * @param superuser            the cluster's superuser

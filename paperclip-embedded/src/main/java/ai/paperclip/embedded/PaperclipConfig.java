@@ -1,9 +1,12 @@
 package ai.paperclip.embedded;
 
 import ai.paperclip.embedded.internal.ConfigJson;
+import ai.paperclip.embedded.internal.DataDirectoryRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,11 +89,33 @@ public final class PaperclipConfig {
         return integer("database.embeddedPostgresPort", DEFAULT_EMBEDDED_POSTGRES_PORT, 1, 65535);
     }
 
-    /** {@code database.embeddedPostgresDataDir} ({@code ~} expanded), or {@code <instance>/db}. */
+    /**
+     * {@code database.embeddedPostgresDataDir} ({@code ~} expanded), or {@code <instance>/db}. A value that is,
+     * or contains, the file system root, the user's home, the Paperclip home, the instance directory or (when
+     * relative) the working directory is refused: reset deletes the data directory whole.
+     *
+     * @throws ConfigurationException naming the file, the line, the key and the fix for such a value
+     */
     public Path embeddedPostgresDataDir(InstanceHome home, String userHome) {
+        String key = "database.embeddedPostgresDataDir";
         String dir = text("database", "embeddedPostgresDataDir");
-        return dir == null || dir.isBlank() ? home.defaultDataDirectory()
-                : InstanceHome.expandTilde(dir, userHome, "database.embeddedPostgresDataDir in " + source);
+        if (dir == null || dir.isBlank()) {
+            return home.defaultDataDirectory();
+        }
+        Path path = InstanceHome.expandTilde(dir, userHome, key + " in " + source);
+        List<DataDirectoryRule.Guarded> guarded = new ArrayList<>(DataDirectoryRule.always(userHome));
+        guarded.add(new DataDirectoryRule.Guarded(home.home(), "the Paperclip home"));
+        guarded.add(new DataDirectoryRule.Guarded(home.instanceDirectory(), "the instance directory"));
+        if (!path.isAbsolute()) {
+            guarded.add(new DataDirectoryRule.Guarded(Path.of("").toAbsolutePath(), "the working directory"));
+        }
+        Optional<String> problem = DataDirectoryRule.problem(path, guarded);
+        if (problem.isPresent()) {
+            throw invalid(key, "is \"" + dir + "\", which " + problem.get() + ": the data directory must be a"
+                    + " directory of its own, since reset deletes it whole. Set it to a new directory such as "
+                    + home.defaultDataDirectory() + ", or remove the key for that default");
+        }
+        return path;
     }
 
     public boolean backupEnabled() {

@@ -5,7 +5,7 @@
  * InstanceHome home = InstanceHome.fromEnvironment(System.getenv());   // PAPERCLIP_HOME, PAPERCLIP_INSTANCE_ID
  * try (EmbeddedPostgres pg = EmbeddedPostgres.builder().instanceHome(home).start()) {
  *     DataSource ds = ...;   // pg.jdbcUrl(), pg.user(), pg.password()
- * }                          // stops the server only if this process started it
+ * }                          // the last user of the server, in any process, stops it
  * }</pre>
  *
  * <p>{@link ai.paperclip.embedded.PaperclipConfig} reads {@code config.json} leniently,

@@ -49,6 +49,12 @@ final class ChildJvm implements AutoCloseable {
                 + Files.readString(stderr));
     }
 
+    /** Sends one command line to the child. */
+    void send(String command) throws IOException {
+        in.write(command + "\n");
+        in.flush();
+    }
+
     void stop() throws IOException, InterruptedException {
         in.write("stop\n");
         in.flush();

@@ -3,6 +3,7 @@ package ai.paperclip.embedded;
 import ai.paperclip.embedded.internal.BinaryCache;
 import ai.paperclip.embedded.internal.Installation;
 import ai.paperclip.embedded.internal.PgCtl;
+import ai.paperclip.embedded.internal.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +57,16 @@ final class Postmasters {
     static void stop(Path dataDirectory) {
         Installation installation = BinaryCache.resolve(PostgresBinaries.bundled(), TestHomes.CACHE);
         new PgCtl(installation, dataDirectory).stop(Duration.ofSeconds(60));
+    }
+
+    /** pg_ctl start as a person would run it by hand, without this library's start-up (and so without its record). */
+    static void startByHand(Path dataDirectory, int port) {
+        Installation installation = BinaryCache.resolve(PostgresBinaries.bundled(), TestHomes.CACHE);
+        ProcessRunner.Result result = new PgCtl(installation, dataDirectory).start(port,
+                dataDirectory.resolveSibling("by-hand.log"), Duration.ofSeconds(60));
+        if (!result.ok()) {
+            throw new AssertionError("pg_ctl start failed: " + result.output());
+        }
     }
 
     /** Waits (at most 30 s) until process {@code pid} is gone. */

@@ -29,23 +29,39 @@ class StalePidFileIT {
     }
 
     @Test
-    void aLockFileNamingALiveUnrelatedProgramIsReportedAndLeftAloneUntilThatProgramIsGone() throws Exception {
+    void aLockFileNamingALiveUnrelatedProgramIsReportedByPidAndProgramNameNeverItsArgumentsAndLeftAlone()
+            throws Exception {
         InstanceHome home = TestHomes.withFreePort(tmp);
         Path pidFile = home.defaultDataDirectory().resolve("postmaster.pid");
         String lockFile = lockFileOfAStoppedServer(home);
-        Process unrelated = new ProcessBuilder("sleep", "600").start();
+        String secret = "--password=Hunter2-" + ProcessHandle.current().pid();
+        // A shell waiting on its stdin, with a password among its arguments, as another program's could be.
+        Process unrelated = new ProcessBuilder("sh", "-c", "read line", secret).start();
         try {
             String stale = lockFile.replaceFirst("^\\d+", Long.toString(unrelated.pid()));
             Files.writeString(pidFile, stale);
+            String named = "process " + unrelated.pid() + " (sh) is alive";
 
             assertThatThrownBy(() -> TestHomes.builder(home).start())
                     .isInstanceOf(PostgresStartException.class)
                     .hasMessageContaining("Not starting a second PostgreSQL on " + home.defaultDataDirectory().toRealPath())
                     .hasMessageContaining("may be live (cannot tell)")
-                    .hasMessageContaining("process " + unrelated.pid() + " is alive (command: ")
-                    .hasMessageContaining("sleep 600)")
+                    .hasMessageContaining(named)
                     .hasMessageContaining("this library never deletes it")
-                    .hasMessageContaining("lock file \"postmaster.pid\" already exists");
+                    .hasMessageContaining("lock file \"postmaster.pid\" already exists")
+                    .message().doesNotContain(secret).doesNotContain("Hunter2").doesNotContain("read line");
+            assertThatThrownBy(() -> TestHomes.builder(home).reset())
+                    .isInstanceOf(DataDirectoryException.class)
+                    .hasMessageContaining(named)
+                    .hasMessageContaining("not proven to be this cluster's server")
+                    .message().doesNotContain("Hunter2").doesNotContain("pg_ctl");
+            ServerStatus status = EmbeddedPostgres.inspect(TestHomes.builder(home).build());
+            assertThat(status.server()).isEqualTo(ServerStatus.Server.NOT_PROVEN);
+            assertThat(status.program()).isEqualTo("sh");
+            StopResult stop = EmbeddedPostgres.stop(TestHomes.builder(home).build());
+            assertThat(stop.outcome()).isEqualTo(StopResult.Outcome.REFUSED);
+            assertThat(stop.message()).contains("Not signalling " + named).doesNotContain("Hunter2");
+            assertThat(unrelated.isAlive()).as("nothing signals a process not proven to be the postmaster").isTrue();
             assertThat(Files.readString(pidFile)).isEqualTo(stale);
             assertThat(Postmasters.on(home.defaultDataDirectory().toRealPath())).isEmpty();
         } finally {

@@ -48,8 +48,10 @@ public final class QuickStart {
         target.instance().ifPresent(instance ->
                 out.println("Settings: " + instance.configFile() + " (e.g. {\"database\":{\"embeddedPostgresPort\":54330}})."));
         out.println(server.startedByThisProcess()
-                ? "The server stops when this program ends. Run it again to add to the same data;"
-                : "The server was already running and is left running. Run this again to add to the same data;");
+                ? "The server stops when this program ends, unless another program still uses it. Run it again to add"
+                        + " to the same data;"
+                : "The server was already running; its last user stops it when it ends. Run this again to add to the"
+                        + " same data;");
         out.println("to start over, delete the data directory while no server runs on it: rm -rf " + server.dataDirectory());
     }
 }

@@ -26,7 +26,9 @@ public enum ExitCode {
     ADOPT_REFUSED(21, "adopt: the database differs from the schema of the chosen migration"),
     ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible"),
     DOCTOR_FAILED(23, "doctor: at least one check failed"),
-    RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database");
+    RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database"),
+    STOP_REFUSED(25, "stop: a process still uses the server, no server is proven this instance's, or the target is"
+            + " not the embedded database");
 
     private final int code;
     private final String meaning;

@@ -9,6 +9,7 @@ import ai.paperclip.migrate.command.PushCommand;
 import ai.paperclip.migrate.command.ResetCommand;
 import ai.paperclip.migrate.command.RollbackCommand;
 import ai.paperclip.migrate.command.StatusCommand;
+import ai.paperclip.migrate.command.StopCommand;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.ErrorHandler;
 import java.io.BufferedReader;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
                 + " PostgreSQL of $PAPERCLIP_HOME/instances/$PAPERCLIP_INSTANCE_ID.",
         subcommands = {GenerateCommand.class, CheckCommand.class, MigrateCommand.class, StatusCommand.class,
                 RollbackCommand.class, PushCommand.class, AdoptCommand.class, DoctorCommand.class,
-                ResetCommand.class, CommandLine.HelpCommand.class},
+                ResetCommand.class, StopCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n")
 public final class PaperclipMigrate implements Runnable {
 

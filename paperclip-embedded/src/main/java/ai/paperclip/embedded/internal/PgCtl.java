@@ -39,6 +39,15 @@ public final class PgCtl {
                 Long.toString(Math.max(1, timeout.toSeconds())), "-D", dataDirectory.toString()), timeout.plusSeconds(10));
     }
 
+    /**
+     * {@code pg_ctl kill INT <pid>}: a fast shutdown of a postmaster that has no lock file to stop it by (its
+     * directory is gone). Runs as PostgreSQL's programs run here (under {@code unshare -U} as root), so it may
+     * signal exactly the processes the library itself starts. Call it only for a pid proven to be a postmaster.
+     */
+    public ProcessRunner.Result fastShutdown(long pid) {
+        return ProcessRunner.run(List.of(pgCtl(), "kill", "INT", Long.toString(pid)), Duration.ofSeconds(30));
+    }
+
     /** True when pg_ctl sees a live process named by the lock file (exit 0); false for exit 3 (none). */
     public boolean isRunning() {
         return ProcessRunner.run(List.of(pgCtl(), "status", "-D", dataDirectory.toString()), Duration.ofSeconds(30)).ok();

@@ -2,7 +2,6 @@ package ai.paperclip.embedded.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,28 +11,30 @@ import java.util.OptionalInt;
  * PostgreSQL's {@code postmaster.pid}, read only: this library never writes or deletes it. Lines:
  * pid, data directory, start time, port, socket directory, listen address, shared memory key, status.
  */
-public record PidFile(long pid, String dataDirectory, OptionalInt port, String status) {
+public record PidFile(long pid, String dataDirectory, String startTime, OptionalInt port, String status) {
 
     public static final String NAME = "postmaster.pid";
 
     /** The lock file of {@code dataDirectory}, if present and readable. */
     public static Optional<PidFile> read(Path dataDirectory) {
-        List<String> lines;
         try {
-            lines = Files.readAllLines(dataDirectory.resolve(NAME));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
+            return parse(Files.readString(dataDirectory.resolve(NAME)));
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        if (lines.isEmpty()) {
+    }
+
+    /** A lock file's text (as the server itself reads it, say); a damaged one gives pid -1. */
+    public static Optional<PidFile> parse(String text) {
+        if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        List<String> lines = text.lines().toList();
         long pid;
         try {
             pid = Long.parseLong(lines.get(0).trim());
         } catch (NumberFormatException e) {
-            return Optional.of(new PidFile(-1, "", OptionalInt.empty(), ""));
+            return Optional.of(new PidFile(-1, "", "", OptionalInt.empty(), ""));
         }
         OptionalInt port = OptionalInt.empty();
         if (lines.size() > 3) {
@@ -43,26 +44,22 @@ public record PidFile(long pid, String dataDirectory, OptionalInt port, String s
                 // A lock file still being written: no port yet.
             }
         }
-        return Optional.of(new PidFile(pid, lines.size() > 1 ? lines.get(1) : "", port,
-                lines.size() > 7 ? lines.get(7).trim() : ""));
+        return Optional.of(new PidFile(pid, lines.size() > 1 ? lines.get(1) : "", lines.size() > 2 ? lines.get(2).trim() : "",
+                port, lines.size() > 7 ? lines.get(7).trim() : ""));
     }
 
-    /** True when the named process is alive and its executable is called {@code postgres}. */
+    /** True when both name the same postmaster: the same pid, started at the same second. */
+    public boolean sameServerAs(PidFile other) {
+        return pid > 0 && pid == other.pid && startTime.equals(other.startTime);
+    }
+
+    /** True when the named process is alive and its program is {@code postgres}. */
     public boolean isAlivePostgres() {
-        return (pid > 0 ? ProcessHandle.of(pid) : Optional.<ProcessHandle>empty())
-                .filter(ProcessHandle::isAlive)
-                .flatMap(h -> h.info().command())
-                .map(command -> command.equals("postgres") || command.endsWith("/postgres"))
-                .orElse(false);
+        return ProcessNames.isAlivePostgres(pid);
     }
 
-    /** "alive (command: ...)" or "not running", for messages. */
+    /** "process N (program) is alive" or "process N is not running", for messages: never its arguments. */
     public String describeProcess() {
-        Optional<ProcessHandle> handle = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
-        if (handle.isEmpty() || !handle.get().isAlive()) {
-            return "process " + pid + " is not running";
-        }
-        String command = handle.get().info().commandLine().or(() -> handle.get().info().command()).orElse("unknown");
-        return "process " + pid + " is alive (command: " + command + ")";
+        return ProcessNames.describe(pid);
     }
 }

@@ -7,8 +7,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class StartLock implements AutoCloseable {
 
     private static final Map<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
+    private static final long POLL_MILLIS = 50;
 
     private final ReentrantLock jvmLock;
     private final FileChannel channel;
@@ -45,6 +49,52 @@ public final class StartLock implements AutoCloseable {
             jvmLock.unlock();
             throw new DataDirectoryException("Cannot lock " + lockFile + " (it serialises starts of " + absolute
                     + "): " + e.getMessage() + ". Check that " + lockFile.getParent() + " is writable.", e);
+        }
+    }
+
+    /**
+     * As {@link #acquire}, but gives up after {@code wait}: for looking, which must not hang behind a long start.
+     * Polls, since an OS file lock cannot be waited for with a timeout.
+     */
+    public static Optional<StartLock> tryAcquire(Path dataDirectory, Duration wait) {
+        Path absolute = dataDirectory.toAbsolutePath().normalize();
+        Path lockFile = absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+        ReentrantLock jvmLock = IN_JVM.computeIfAbsent(lockFile, k -> new ReentrantLock());
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            if (!jvmLock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(lockFile.getParent());
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            while (true) {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return Optional.of(new StartLock(jvmLock, channel, lock));
+                }
+                if (System.nanoTime() > deadline) {
+                    closeQuietly(channel);
+                    jvmLock.unlock();
+                    return Optional.empty();
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            jvmLock.unlock();
+            throw new DataDirectoryException("Cannot lock " + lockFile + " (it serialises starts of " + absolute
+                    + "): " + e.getMessage() + ". Check that " + lockFile.getParent() + " is writable.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(channel);
+            jvmLock.unlock();
+            return Optional.empty();
         }
     }
 

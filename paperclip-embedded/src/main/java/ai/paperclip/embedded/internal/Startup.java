@@ -100,7 +100,7 @@ public final class Startup {
         createLogDirectory(log);
         for (int port = options.port(); port <= options.lastPort(); port++) {
             if (!Ports.isFree(port)) {
-                LOG.info("Port {} is in use by another program; trying port {}", port, port + 1);
+                reportTakenPort(port, real);
                 continue;
             }
             while (true) {
@@ -109,7 +109,9 @@ public final class Startup {
                 List<String> lines = LogTail.read(log);
                 List<String> newLines = LogTail.since(log, logOffset);
                 if (result.ok()) {
-                    long pid = PidFile.read(real).map(PidFile::pid).orElse(-1L);
+                    Optional<PidFile> started = PidFile.read(real);
+                    started.ifPresent(lock -> StartedMark.record(options.dataDirectory(), lock));
+                    long pid = started.map(PidFile::pid).orElse(-1L);
                     if (port != options.port()) {
                         LOG.info("Port {} was taken; the embedded PostgreSQL uses port {} instead ({} sets the"
                                 + " first port)", options.port(), port, options.portSetting());
@@ -146,6 +148,19 @@ public final class Startup {
                 + options.lastPort() + " (" + options.portSetting() + ", tried " + (options.lastPort() - options.port() + 1)
                 + " ports: portAttempts). Free one of these ports, set database.embeddedPostgresPort in config.json"
                 + " (or the builder's port) to a free port, or raise portAttempts.", List.of());
+    }
+
+    /** A taken port is usually another program's; a ghost of this instance holding it is worth a warning. */
+    private void reportTakenPort(int port, Path real) {
+        ServerProbe.Result probe = ServerProbe.probe(port, options.superuser(), options.password(), real);
+        if (probe.answer() == ServerProbe.Answer.GHOST) {
+            LOG.warn("Port {} is held by a PostgreSQL server of this instance whose data directory {} is gone (deleted or"
+                    + " moved while it ran{}); it keeps the port, so trying port {}. Stop it with 'paperclip-migrate"
+                    + " stop' (or EmbeddedPostgres.stop(options))", port, real,
+                    probe.serverPid().isPresent() ? ", pid " + probe.serverPid().getAsLong() : "", port + 1);
+        } else {
+            LOG.info("Port {} is in use by another program; trying port {}", port, port + 1);
+        }
     }
 
     private PostgresStartException lockHeld(Path real, List<String> lines) {

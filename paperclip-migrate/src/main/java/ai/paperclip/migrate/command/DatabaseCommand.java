@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * A command that works on the database: resolves the target from the environment (DATABASE_URL, the
- * instance .env, config.json, else the embedded server, started if needed and stopped again only if this
- * command started it) and names the migration histories ({@code --migrations}).
+ * instance .env, config.json, else the embedded server, started if needed and stopped again when this
+ * command was its last user) and names the migration histories ({@code --migrations}).
  */
 public abstract class DatabaseCommand extends BaseCommand {
 
@@ -25,7 +25,7 @@ public abstract class DatabaseCommand extends BaseCommand {
         super(context);
     }
 
-    /** Opens the resolved database; close it (try-with-resources) to stop a server this command started. */
+    /** Opens the resolved database; close it (try-with-resources): the last user of an embedded server stops it. */
     protected OpenDatabase openDatabase() {
         return OpenDatabase.open(context.environment());
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 
 /** {@code migrate}: applies pending migrations ({@code Migrator.migrate}) under the migration lock. */
 @Command(name = "migrate", description = "Apply pending migrations to the resolved database, under the migration lock."
-        + " The embedded server is started if needed and stopped afterwards if this command started it.")
+        + " The embedded server is started if needed and stopped afterwards if this command was its last user.")
 public final class MigrateCommand extends DatabaseCommand {
 
     MigrateCommand(CliContext context) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code reset --yes}: deletes the embedded data directory ({@code EmbeddedPostgres.reset}); never a server of yours. */
 @Command(name = "reset", description = "Delete the embedded PostgreSQL's data directory, with all its data; the next"
-        + " start creates a fresh cluster. Embedded only; refuses while a server runs on it.")
+        + " start creates a fresh cluster. Embedded only; deletes only a directory that holds a cluster (PG_VERSION),"
+        + " and refuses while a server runs on it or a process uses it.")
 public final class ResetCommand extends BaseCommand {
 
     @Option(names = "--yes", description = "Confirm that every row of the embedded database is to be deleted.")
@@ -39,8 +40,11 @@ public final class ResetCommand extends BaseCommand {
             out().println("Nothing to reset: " + options.dataDirectory() + " does not exist.");
             return ExitCode.OK;
         }
-        EmbeddedPostgres.reset(options);
-        out().println("Deleted " + options.dataDirectory() + "; the next start creates a fresh cluster.");
+        if (EmbeddedPostgres.reset(options)) {
+            out().println("Deleted " + options.dataDirectory() + "; the next start creates a fresh cluster.");
+        } else {
+            out().println("Nothing to reset: " + options.dataDirectory() + " holds nothing.");
+        }
         return ExitCode.OK;
     }
 }

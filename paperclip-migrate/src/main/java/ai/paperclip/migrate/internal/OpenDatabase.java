@@ -15,7 +15,7 @@ import java.util.Optional;
  * The database a command works on, resolved as Paperclip resolves it ({@code DATABASE_URL}, else the
  * instance's {@code .env}, else {@code config.json}, else the embedded server: docs/database-modes.md) and
  * ready to use: a URL with its credentials, or the instance's embedded server, started when it was not
- * running. {@link #close()} stops the embedded server only if this command started it.
+ * running. {@link #close()} stops the embedded server when this command was its last user.
  *
  * <p>{@code DATABASE_MIGRATION_URL}, when set beside a URL target, is used instead: every command of the
  * CLI is a migration-time command and wants the direct connection, not the pooler.
