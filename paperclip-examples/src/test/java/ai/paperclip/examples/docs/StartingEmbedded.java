@@ -16,6 +16,6 @@ final class StartingEmbedded {
             String url = pg.jdbcUrl();          // jdbc:postgresql://127.0.0.1:54329/paperclip
             // user pg.user(), password pg.password(): paperclip / paperclip
             return url;
-        }                                       // stops the server only if this process started it
+        }                                       // the last user of the server, in any process, stops it
     }
 }
