@@ -24,7 +24,7 @@ public enum ExitCode {
             "check: the index and the migration files disagree"),
     PUSH_REFUSED(20, "push: data would be lost without --force, or the rows make a change impossible"),
     ADOPT_REFUSED(21, "adopt: the database differs from the schema of the chosen migration"),
-    ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible"),
+    ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible, or undoing it would delete rows without --force"),
     DOCTOR_FAILED(23, "doctor: at least one check failed"),
     RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database");
 

@@ -158,8 +158,8 @@ class ServerCommandsIT {
 
         Run one = run(env, "rollback", "--count", "1", migrations);
         assertThat(one.exitCode()).as(one.toString()).isZero();
-        assertThat(one.out()).contains("Rolling back database via DATABASE_URL").contains(": 0001_priority")
-                .contains("Rolled back 1 migration; 1 migration pending (0001_priority)");
+        assertThat(one.out()).contains("Rolling back database via DATABASE_URL").contains("-- 0001_priority")
+                .contains("Rolled back 1 migration (0001_priority); 1 migration pending (0001_priority)");
         assertThat(columns(db, "notes")).containsExactly("id", "body");
         assertThat(run(env, "status", migrations).exitCode()).isEqualTo(ExitCode.MIGRATIONS_PENDING.code());
 
@@ -170,7 +170,7 @@ class ServerCommandsIT {
         assertThat(run(env, "rollback", "--to", "0000", migrations).out()).contains("Nothing to roll back");
         Run tooMany = run(env, "rollback", "--count", "5", migrations);
         assertThat(tooMany.exitCode()).isEqualTo(ExitCode.FAILURE.code());
-        assertThat(tooMany.err()).contains("only 1 of").contains("Give --count 1 or less");
+        assertThat(tooMany.err()).contains("only 1 of").contains("Roll back 1 or fewer");
 
         // A migration that drops data comes back as structure only: refused unless --force.
         assertThat(run(env, "migrate", migrations).exitCode()).isZero();
@@ -183,6 +183,43 @@ class ServerCommandsIT {
         Run forced = run(env, "rollback", "--count", "1", "--force", migrations);
         assertThat(forced.exitCode()).as(forced.toString()).isZero();
         assertThat(columns(db, "notes")).containsExactly("id", "priority", "body");
+    }
+
+    @Test
+    void rollbackCountsTheRowsItsSqlWouldDeleteRefusesWithoutForceAndADryRunChangesNothing(TestDatabase db)
+            throws Exception {
+        Map<String, String> env = env(db);
+        assertThat(run(env, "migrate").exitCode()).isZero();
+        sql(db, "INSERT INTO companies (name, issue_prefix) VALUES ('Acme', 'ACM'), ('Beta', 'BET')",
+                "INSERT INTO agents (company_id, name, role) SELECT id, 'CEO', 'ceo' FROM companies WHERE name = 'Acme'");
+
+        Run refused = run(env, "rollback", "--count", "1");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.ROLLBACK_REFUSED.code());
+        assertThat(refused.err()).contains("Refusing to roll back 0000_core_schema")
+                .contains("drop table companies: 2 rows deleted").contains("drop table agents: 1 row deleted")
+                .doesNotContain("drop table issues").contains("Nothing was changed").contains("--force");
+        assertThat(tableCount(db)).isEqualTo(PaperclipSchema.SCHEMA.model().tables().size() + 1); // + databasechangelog
+
+        Run dryRun = run(env, "rollback", "--count", "1", "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+        assertThat(dryRun.out()).contains("-- 0000_core_schema").contains("DROP TABLE companies;")
+                .contains("Dry run: nothing was changed").contains("refused without --force");
+        assertThat(dryRun.err()).contains("data loss: drop table companies: 2 rows deleted");
+        assertThat(tableCount(db)).isEqualTo(PaperclipSchema.SCHEMA.model().tables().size() + 1);
+        assertThat(run(env, "status").exitCode()).isZero();
+
+        Run forced = run(env, "rollback", "--count", "1", "--force");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(forced.out()).contains("Rolled back 1 migration (0000_core_schema)");
+        assertThat(tableCount(db)).isEqualTo(1); // only the history table is left
+    }
+
+    private static int tableCount(TestDatabase db) throws SQLException {
+        try (Connection c = db.openConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Test

@@ -122,38 +122,80 @@ public final class Migrator {
     }
 
     /**
-     * Rolls back the newest {@code count} changesets with their {@code --rollback} statements. Needs exactly
-     * one source (the history to roll back).
+     * Rolls back the newest {@code count} applied migrations with their {@code --rollback} statements, refusing
+     * (with {@link RollbackOptions#defaults()}) when that would delete rows; see {@link #rollback(int, RollbackOptions)}.
      */
-    public void rollback(int count) {
+    public RollbackPlan rollback(int count) {
+        return rollback(count, RollbackOptions.defaults());
+    }
+
+    /**
+     * Rolls back the newest {@code count} applied migrations of the one configured history, newest first, with
+     * their {@code --rollback} statements, under the migration lock. First it counts the rows the rollback SQL
+     * would delete (every row of a table it drops or truncates, every non-null value of a column it drops).
+     *
+     * @return the plan: what was undone, or with {@link RollbackOptions#dryRun()} what would be, and the counts
+     * @throws RollbackRefusedException when a migration cannot be undone, or when rows would be deleted (or dropped
+     *     data would come back empty) without {@link RollbackOptions#force()}; nothing was changed
+     * @throws IllegalArgumentException when {@code count} is below 1 or more than the applied migrations
+     */
+    public RollbackPlan rollback(int count, RollbackOptions options) {
         if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1, got " + count);
+            throw new IllegalArgumentException("The number of migrations to roll back must be at least 1, got " + count + ".");
         }
+        return rollback(options, applied -> {
+            if (count > applied.size()) {
+                throw new IllegalArgumentException("Cannot roll back " + count + " migrations: only " + applied.size()
+                        + " of " + histories.get(0).location() + " are applied. Roll back " + applied.size() + " or fewer.");
+            }
+            return applied.subList(applied.size() - count, applied.size());
+        });
+    }
+
+    /** Rolls back every applied migration after {@code tag} ({@code NNNN_name}), newest first, refusing data loss. */
+    public RollbackPlan rollbackTo(String tag) {
+        return rollbackTo(tag, RollbackOptions.defaults());
+    }
+
+    /**
+     * Rolls back every applied migration after {@code tag} ({@code NNNN_name}); {@code tag} stays applied. As
+     * {@link #rollback(int, RollbackOptions)} otherwise.
+     */
+    public RollbackPlan rollbackTo(String tag, RollbackOptions options) {
+        int index = indexOf(histories.get(0), tag);
+        return rollback(options, applied -> applied.stream().filter(m -> m.idx() > histories.get(0).migrations()
+                .get(index).idx()).toList());
+    }
+
+    private RollbackPlan rollback(RollbackOptions options,
+            java.util.function.Function<List<CommittedMigrations.Migration>, List<CommittedMigrations.Migration>> choose) {
+        Objects.requireNonNull(options, "options");
         MigrationSource source = singleSource("rollback");
+        CommittedMigrations history = histories.get(0);
         try (MigrationConnection mc = migrationConnection()) {
             mc.lock(where);
-            LiquibaseRunner.rollback(mc.connection(), source, count);
-            LOG.info("Rolled back {} changeset{} on {}", count, count == 1 ? "" : "s", where);
+            MigrationStatus status = HistoryReader.read(mc.connection(), histories);
+            List<CommittedMigrations.Migration> undo = new ArrayList<>(choose.apply(history.migrations().stream()
+                    .filter(m -> status.applied().contains(m.tag())).toList()));
+            java.util.Collections.reverse(undo);
+            RollbackPlan plan = RollbackPlanner.plan(mc.connection(), source, undo);
+            if (options.dryRun()) {
+                return plan; // with its counts; the caller sees from them what a real run would refuse
+            }
+            RollbackRefusedException refused = RollbackPlanner.refusal(plan, options, where);
+            if (refused != null) {
+                throw refused;
+            }
+            if (plan.changesets() == 0) {
+                return plan;
+            }
+            LiquibaseRunner.rollback(mc.connection(), source, plan.changesets());
+            LOG.info("Rolled back {} on {}", String.join(", ", plan.migrations()), where);
+            return plan.asApplied();
         } catch (ChangesetFailure f) {
             throw MigrationFailures.describe(f, null, where, "Rolling back");
         } catch (SQLException e) {
             throw new PaperclipDbException("Rollback on " + where + " failed: " + e.getMessage(), e.getSQLState(), e);
-        }
-    }
-
-    /** Rolls back every applied migration after {@code tag} ({@code NNNN_name}), newest first. */
-    public void rollbackTo(String tag) {
-        CommittedMigrations history = histories.get(sources.indexOf(singleSource("rollbackTo")));
-        int index = indexOf(history, tag);
-        MigrationStatus status = status();
-        int count = 0;
-        for (CommittedMigrations.Migration m : history.migrations().subList(index + 1, history.migrations().size())) {
-            if (status.applied().contains(m.tag())) {
-                count += m.changesets().size();
-            }
-        }
-        if (count > 0) {
-            rollback(count);
         }
     }
 
