@@ -72,7 +72,7 @@ public final class Migrator {
         try (Connection c = dataSource != null ? dataSource.getConnection() : MigrationConnection.open(target, connectOptions).connection()) {
             return HistoryReader.read(c, histories);
         } catch (SQLException e) {
-            throw new PaperclipDbException("Cannot read the migration history of " + where + ": " + e.getMessage(),
+            throw new PaperclipDbException("Cannot read the migration history of " + where + ": " + MigrationFailures.oneLine(e.getMessage()),
                     e.getSQLState(), e);
         }
     }
@@ -116,7 +116,7 @@ public final class Migrator {
         } catch (ChangesetFailure f) {
             throw MigrationFailures.describe(f, status, where, "Migrating");
         } catch (SQLException e) {
-            throw new PaperclipDbException("Migrating " + where + " failed: " + e.getMessage()
+            throw new PaperclipDbException("Migrating " + where + " failed: " + MigrationFailures.oneLine(e.getMessage())
                     + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e.getSQLState(), e);
         }
     }
@@ -195,7 +195,8 @@ public final class Migrator {
         } catch (ChangesetFailure f) {
             throw MigrationFailures.describe(f, null, where, "Rolling back");
         } catch (SQLException e) {
-            throw new PaperclipDbException("Rollback on " + where + " failed: " + e.getMessage(), e.getSQLState(), e);
+            throw new PaperclipDbException("Rollback on " + where + " failed: " + MigrationFailures.oneLine(e.getMessage())
+                    + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e.getSQLState(), e);
         }
     }
 
@@ -220,7 +221,8 @@ public final class Migrator {
         } catch (ChangesetFailure f) {
             throw MigrationFailures.describe(f, null, where, "Recording migrations as applied on");
         } catch (SQLException e) {
-            throw new PaperclipDbException("markApplied on " + where + " failed: " + e.getMessage(), e.getSQLState(), e);
+            throw new PaperclipDbException("markApplied on " + where + " failed: " + MigrationFailures.oneLine(e.getMessage())
+                    + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e.getSQLState(), e);
         }
     }
 

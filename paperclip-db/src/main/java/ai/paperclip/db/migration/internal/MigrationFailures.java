@@ -47,7 +47,7 @@ public final class MigrationFailures {
             return changedChecksums(f, before, where);
         }
         if (f.migration() == null) {
-            return new PaperclipDbException(operation + " " + where + " failed: " + f.databaseMessage() + state
+            return new PaperclipDbException(operation + " " + where + " failed: " + oneLine(f.databaseMessage()) + state
                     + (f.statement() == null ? "" : " (statement: " + f.statement() + ")"), f.sqlState(), f);
         }
         List<String> good = new ArrayList<>(before == null ? List.of() : before.applied());
@@ -63,9 +63,17 @@ public final class MigrationFailures {
                         + " did before the failing one stays)")
                 + "; " + where + " stays " + stays + ". Statement: "
                 + (f.statement() == null ? "(none reported)" : f.statement())
-                + ". PostgreSQL: " + f.databaseMessage() + state
+                + ". PostgreSQL: " + oneLine(f.databaseMessage()) + state
                 + ". Fix the migration and start again (if it was already applied elsewhere, write a new migration instead).";
         return new MigrationFailedException(message, f.migration(), f.changeset(), f.statement(), f.sqlState(), f);
+    }
+
+    /**
+     * PostgreSQL's message on one line: pgJDBC puts its detail, hint and {@code Position: N} on lines of their
+     * own, and a message cut at its first line (the CLI without --verbose) would lose the SQLState after them.
+     */
+    public static String oneLine(String message) {
+        return message == null ? null : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     /** Liquibase's validation found applied changesets whose SQL changed (an edited file the journal did not catch). */
