@@ -4,6 +4,7 @@ import ai.paperclip.db.PaperclipDbException;
 import ai.paperclip.db.PaperclipDbOptions;
 import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
+import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.migration.internal.ChangesetFailure;
 import ai.paperclip.db.migration.internal.HistoryReader;
 import ai.paperclip.db.migration.internal.LiquibaseRunner;
@@ -231,8 +232,17 @@ public final class Migrator {
         return sources;
     }
 
+    /** The connection for a change, to a server of a supported version (checked here, before any change). */
     private MigrationConnection migrationConnection() throws SQLException {
-        return target != null ? MigrationConnection.open(target, connectOptions) : MigrationConnection.borrow(dataSource);
+        MigrationConnection mc = target != null ? MigrationConnection.open(target, connectOptions)
+                : MigrationConnection.borrow(dataSource);
+        try {
+            ServerVersionCheck.require(mc.connection(), where);
+            return mc;
+        } catch (SQLException | RuntimeException e) {
+            mc.close();
+            throw e;
+        }
     }
 
     private MigrationSource singleSource(String operation) {
