@@ -19,23 +19,26 @@ public final class MigrationFailures {
     }
 
     /**
-     * Refuses to migrate or start while a migration file differs from its checksum in the journal: an applied
-     * one would never run again, so the schema would silently differ from what the application was built for.
+     * Refuses to migrate or start while a committed migration was edited: its file no longer matches its checksum
+     * in the journal, or an applied one no longer gives the checksum recorded when it was applied (an edit whose
+     * journal entry was updated too). An applied migration never runs again, so the schema would silently differ
+     * from what the application was built for.
      */
     public static MigrationRefusedException edited(MigrationStatus status, String where) {
         List<String> edited = status.edited();
         List<String> applied = edited.stream().filter(status.applied()::contains).toList();
         boolean one = edited.size() == 1;
         String files = String.join(" ", edited.stream().map(t -> t + ".sql").toList());
+        List<String> details = status.problems().stream().filter(p -> edited.stream().anyMatch(p::startsWith)).toList();
         return new MigrationRefusedException("Refusing to migrate " + where + ": migration" + (one ? " " : "s ")
                 + String.join(", ", edited) + (one ? " was" : " were") + " edited after " + (one ? "it was" : "they were")
-                + " committed (the file no longer matches its checksum in meta/_journal.json)"
-                + (applied.isEmpty() ? "" : "; " + String.join(", ", applied) + (applied.size() == 1 ? " is" : " are")
-                        + " already applied there as committed, so the edit would never run and the schema would not be"
-                        + " what this application expects")
-                + ". Nothing was changed. Restore the file as committed (git checkout -- " + files + ") and put the"
-                + " change in a new migration (paperclip-migrate generate, --custom for hand-written SQL);"
-                + " paperclip-migrate check reports the same in CI.", status.pending());
+                + " committed: " + String.join("; ", details)
+                + (applied.isEmpty() ? "" : ". " + String.join(", ", applied) + (applied.size() == 1 ? " is" : " are")
+                        + " already applied there as committed then, so the edit would never run and the schema would not"
+                        + " be what this application expects")
+                + ". Nothing was changed. Restore the file as it was committed and applied (git checkout, git log -- "
+                + files + ") and put the change in a new migration (paperclip-migrate generate, --custom for hand-written"
+                + " SQL); paperclip-migrate check --database reports the same in CI.", status.pending());
     }
 
     /**
