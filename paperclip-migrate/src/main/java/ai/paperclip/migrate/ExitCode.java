@@ -26,7 +26,8 @@ public enum ExitCode {
     ADOPT_REFUSED(21, "adopt: the database differs from the schema of the chosen migration"),
     ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible, or undoing it would delete rows without --force"),
     DOCTOR_FAILED(23, "doctor: at least one check failed"),
-    RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database");
+    RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database"),
+    SCHEMA_DRIFT(25, "check --database: the database's schema differs from the snapshot of its newest applied migration");
 
     private final int code;
     private final String meaning;

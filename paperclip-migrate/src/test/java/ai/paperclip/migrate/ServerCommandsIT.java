@@ -223,6 +223,51 @@ class ServerCommandsIT {
     }
 
     @Test
+    void checkDatabaseSeesAReSealedEditOfAnAppliedMigrationAndDriftFromItsSnapshot(TestDatabase db) throws Exception {
+        Map<String, String> env = env(db);
+        generate(V1, "notes");
+        String migrations = "--migrations=" + folder;
+        assertThat(run(env, "migrate", migrations).exitCode()).isZero();
+        Run clean = run(env, "check", "--schema", V1, migrations, "--database");
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+
+        sql(db, "ALTER TABLE notes ALTER COLUMN body DROP NOT NULL");
+        Run drifted = run(env, "check", "--schema", V1, migrations, "--database");
+        assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(ExitCode.SCHEMA_DRIFT.code()).isEqualTo(25);
+        assertThat(drifted.err()).contains("drift: ").contains("notes.body")
+                .contains("differs from the snapshot of 0000_notes in 1 place");
+        Run driftJson = run(env, "check", "--schema", V1, migrations, "--database", "--json");
+        assertThat(driftJson.out()).contains("\"drift\" : [ \"").contains("\"exitCode\" : 25");
+        sql(db, "ALTER TABLE notes ALTER COLUMN body SET NOT NULL");
+        assertThat(run(env, "check", "--schema", V1, migrations, "--database").exitCode()).isZero();
+
+        // Edit the applied migration and re-seal it: its sha256 in the journal matches the edited file.
+        Path file = folder.resolve("0000_notes.sql");
+        String original = Files.readString(file);
+        String edited = original.replace("CREATE TABLE notes", "CREATE TABLE IF NOT EXISTS notes");
+        assertThat(edited).isNotEqualTo(original);
+        Files.writeString(file, edited);
+        Path journal = folder.resolve("meta/_journal.json");
+        Files.writeString(journal, Files.readString(journal).replace(sha256(original), sha256(edited)));
+        assertThat(run(env, "check", "--schema", V1, migrations).exitCode()).as("the files alone look fine").isZero();
+
+        Run check = run(env, "check", "--schema", V1, migrations, "--database");
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCode.MIGRATION_EDITED.code());
+        assertThat(check.err()).contains("0000_notes.sql").contains("was edited after it was applied");
+        Run status = run(env, "status", migrations);
+        assertThat(status.exitCode()).isEqualTo(ExitCode.MIGRATIONS_PENDING.code());
+        assertThat(status.out()).contains("was edited after it was applied");
+        Run migrate = run(env, "migrate", migrations);
+        assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(migrate.err()).contains("Refusing to migrate").contains("0000_notes was edited");
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aHandWrittenMigrationWithoutRollbackStatementsIsRefusedByName(TestDatabase db) throws Exception {
         Map<String, String> env = env(db);
         generate(V1, "notes");
