@@ -22,6 +22,8 @@ public enum ExitCode {
             "check: a committed migration or snapshot was edited"),
     INDEX_MISMATCH(10 + CheckCode.INDEX_MISMATCH.exitCode(),
             "check: the index and the migration files disagree"),
+    TRANSACTION_CONTROL(10 + CheckCode.TRANSACTION_CONTROL.exitCode(),
+            "check: a migration commits, rolls back or begins a transaction itself"),
     PUSH_REFUSED(20, "push: data would be lost without --force, or the rows make a change impossible"),
     ADOPT_REFUSED(21, "adopt: the database differs from the schema of the chosen migration"),
     ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible, or undoing it would delete rows without --force"),
@@ -53,6 +55,7 @@ public enum ExitCode {
             case CONFLICTING_MIGRATIONS -> CONFLICTING_MIGRATIONS;
             case CHECKSUM_MISMATCH -> MIGRATION_EDITED;
             case INDEX_MISMATCH -> INDEX_MISMATCH;
+            case TRANSACTION_CONTROL -> TRANSACTION_CONTROL;
         };
     }
 }

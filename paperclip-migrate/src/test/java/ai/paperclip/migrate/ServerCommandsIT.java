@@ -268,6 +268,38 @@ class ServerCommandsIT {
     }
 
     @Test
+    void aCustomMigrationThatCommitsItselfIsFlaggedByCheckAndNeverApplied(TestDatabase db) throws Exception {
+        Map<String, String> env = env(db);
+        generate(V1, "notes");
+        String migrations = "--migrations=" + folder;
+        assertThat(run(env, "migrate", migrations).exitCode()).isZero();
+        sql(db, "INSERT INTO notes (body) VALUES ('one')");
+        Run custom = Cli.run(Map.of(), "generate", "--custom", "--schema", V1, "--out", folder.toString(), "--name", "backfill");
+        assertThat(custom.exitCode()).as(custom.toString()).isZero();
+        Path file = folder.resolve("0001_backfill.sql");
+        String text = Files.readString(file).replace("SELECT 1;",
+                "UPDATE notes SET body = upper(body);\nCOMMIT;\nUPDATE notes SET missing_column = 1;");
+        Files.writeString(file, text);
+        int line = text.lines().toList().indexOf("COMMIT;") + 1;
+
+        Run check = run(env, "check", "--schema", V1, migrations);
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCode.TRANSACTION_CONTROL.code()).isEqualTo(15);
+        assertThat(check.err()).contains("0001_backfill.sql controls its transaction itself (line " + line + ": COMMIT)")
+                .contains("runInTransaction:false");
+
+        Run migrate = run(env, "migrate", migrations);
+        assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(migrate.err()).contains("Refusing to migrate").contains("0001_backfill.sql line " + line + ": COMMIT")
+                .contains("Nothing was changed").contains("runInTransaction:false").doesNotContain("rolled back;");
+        try (Connection c = db.openConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT body FROM notes")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the UPDATE before the COMMIT never ran").isEqualTo("one");
+        }
+        assertThat(run(env, "status", migrations).out()).contains("pending  0001_backfill");
+    }
+
+    @Test
     void aHandWrittenMigrationWithoutRollbackStatementsIsRefusedByName(TestDatabase db) throws Exception {
         Map<String, String> env = env(db);
         generate(V1, "notes");

@@ -107,6 +107,10 @@ public final class Migrator {
             if (!status.edited().isEmpty()) {
                 throw MigrationFailures.edited(status, where);
             }
+            List<String> control = transactionControl(status.pending(), false);
+            if (!control.isEmpty()) {
+                throw MigrationFailures.transactionControl(control, where, "migrate", status.pending());
+            }
             approve.accept(status);
             List<String> changesets = LiquibaseRunner.update(mc.connection(), sources, listener);
             List<String> applied = migrations(changesets);
@@ -179,6 +183,10 @@ public final class Migrator {
             List<CommittedMigrations.Migration> undo = new ArrayList<>(choose.apply(history.migrations().stream()
                     .filter(m -> status.applied().contains(m.tag())).toList()));
             java.util.Collections.reverse(undo);
+            List<String> control = transactionControl(undo.stream().map(CommittedMigrations.Migration::tag).toList(), true);
+            if (!control.isEmpty()) {
+                throw MigrationFailures.transactionControl(control, where, "roll back", List.of());
+            }
             RollbackPlan plan = RollbackPlanner.plan(mc.connection(), source, undo);
             if (options.dryRun()) {
                 return plan; // with its counts; the caller sees from them what a real run would refuse
@@ -251,6 +259,20 @@ public final class Migrator {
                     + " source to change (it has " + sources.size() + ": " + sources + ")");
         }
         return sources.get(0);
+    }
+
+    /** Transaction-control statements in the migrations {@code tags} (only in their rollback SQL, or only outside it). */
+    private List<String> transactionControl(List<String> tags, boolean rollbackSql) {
+        List<String> found = new ArrayList<>();
+        for (CommittedMigrations history : histories) {
+            for (CommittedMigrations.Migration m : history.migrations()) {
+                if (tags.contains(m.tag())) {
+                    history.transactionControl(m).stream()
+                            .filter(f -> f.contains("(--rollback)") == rollbackSql).forEach(found::add);
+                }
+            }
+        }
+        return found;
     }
 
     private static int indexOf(CommittedMigrations history, String tag) {

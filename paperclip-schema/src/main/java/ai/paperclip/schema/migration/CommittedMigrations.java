@@ -6,6 +6,7 @@ import ai.paperclip.schema.migration.internal.Journal;
 import ai.paperclip.schema.migration.internal.LiquibaseChecksum;
 import ai.paperclip.schema.migration.internal.MasterChangelog;
 import ai.paperclip.schema.migration.internal.MigrationFolder;
+import ai.paperclip.schema.migration.internal.TransactionControl;
 import ai.paperclip.schema.model.SchemaJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,11 +63,14 @@ public final class CommittedMigrations {
     private final String location;
     private final List<Migration> migrations;
     private final Map<Changeset, String> checksums;
+    private final Map<String, List<String>> transactionControl;
 
-    private CommittedMigrations(String location, List<Migration> migrations, Map<Changeset, String> checksums) {
+    private CommittedMigrations(String location, List<Migration> migrations, Map<Changeset, String> checksums,
+            Map<String, List<String>> transactionControl) {
         this.location = location;
         this.migrations = List.copyOf(migrations);
         this.checksums = Map.copyOf(checksums);
+        this.transactionControl = Map.copyOf(transactionControl);
     }
 
     /** Paperclip's bundled history, from the classpath of this module. */
@@ -117,6 +121,16 @@ public final class CommittedMigrations {
         return Optional.ofNullable(checksums.get(changeset));
     }
 
+    /**
+     * The statements of {@code migration} that control the transaction themselves ({@code COMMIT},
+     * {@code ROLLBACK}, {@code BEGIN}, {@code START TRANSACTION}, {@code END}) in a changeset that runs in a
+     * transaction, each as {@code 0001_backfill.sql line 7: COMMIT}; empty when there are none. Runners refuse
+     * to apply (or roll back) such a migration: a COMMIT inside makes part of a failed migration permanent.
+     */
+    public List<String> transactionControl(Migration migration) {
+        return transactionControl.getOrDefault(migration.tag(), List.of());
+    }
+
     private static CommittedMigrations read(String location, Function<String, Optional<String>> files) {
         String journalText = files.apply(MigrationFolder.JOURNAL).orElseThrow(() -> new MigrationException(
                 "No migration history at " + location + ": " + MigrationFolder.JOURNAL + " is missing."
@@ -129,11 +143,17 @@ public final class CommittedMigrations {
         }
         List<Migration> migrations = new ArrayList<>();
         Map<Changeset, String> checksums = new HashMap<>();
+        Map<String, List<String>> transactionControl = new HashMap<>();
         for (Journal.Entry entry : journal.migrations()) {
             String sql = files.apply(entry.fileName()).orElseThrow(() -> new MigrationException(location + "/"
                     + MigrationFolder.JOURNAL + " lists " + entry.fileName() + " but the file is missing."));
             Migration migration = migration(location, entry, sql);
             migrations.add(migration);
+            List<String> control = TransactionControl.find(sql).stream()
+                    .map(f -> entry.fileName() + " " + f.describe()).toList();
+            if (!control.isEmpty()) {
+                transactionControl.put(migration.tag(), control);
+            }
             List<Optional<String>> sums = LiquibaseChecksum.of(sql);
             if (sums.size() == migration.changesets().size()) {
                 for (int i = 0; i < sums.size(); i++) {
@@ -142,7 +162,7 @@ public final class CommittedMigrations {
                 }
             }
         }
-        return new CommittedMigrations(location, migrations, checksums);
+        return new CommittedMigrations(location, migrations, checksums, transactionControl);
     }
 
     private static Migration migration(String location, Journal.Entry entry, String sql) {

@@ -42,6 +42,24 @@ public final class MigrationFailures {
     }
 
     /**
+     * Refuses to run migration SQL that commits, rolls back or begins a transaction itself: each changeset runs in
+     * one transaction with its history row, and a COMMIT inside would make part of a failing migration permanent
+     * while the failure reports it rolled back.
+     *
+     * @param found {@code 0001_backfill.sql line 7: COMMIT}, ...
+     * @param operation {@code migrate}, {@code roll back}
+     */
+    public static MigrationRefusedException transactionControl(List<String> found, String where, String operation,
+            List<String> pending) {
+        return new MigrationRefusedException("Refusing to " + operation + " " + where + ": migration SQL controls its"
+                + " transaction itself (" + String.join("; ", found) + "). Each changeset runs in one transaction with"
+                + " its history row; a COMMIT inside makes the work before it permanent even when a later statement"
+                + " fails, so a failure would be reported as rolled back while part of it stayed. Nothing was changed."
+                + " Remove the statement, or put work that cannot run in a transaction in a changeset marked"
+                + " runInTransaction:false; paperclip-migrate check reports this in CI.", pending);
+    }
+
+    /**
      * @param operation what was being done, for failures outside a changeset ("Migrating", "Rolling back")
      */
     public static PaperclipDbException describe(ChangesetFailure f, MigrationStatus before, String where, String operation) {
