@@ -107,7 +107,7 @@ public final class Migrator {
             if (!status.edited().isEmpty()) {
                 throw MigrationFailures.edited(status, where);
             }
-            List<String> control = transactionControl(status.pending(), false);
+            List<String> control = SourceCheck.transactionControl(histories, status.pending(), false);
             if (!control.isEmpty()) {
                 throw MigrationFailures.transactionControl(control, where, "migrate", status.pending());
             }
@@ -176,31 +176,9 @@ public final class Migrator {
             java.util.function.Function<List<CommittedMigrations.Migration>, List<CommittedMigrations.Migration>> choose) {
         Objects.requireNonNull(options, "options");
         MigrationSource source = singleSource("rollback");
-        CommittedMigrations history = histories.get(0);
         try (MigrationConnection mc = migrationConnection()) {
             mc.lock(where);
-            MigrationStatus status = HistoryReader.read(mc.connection(), histories);
-            List<CommittedMigrations.Migration> undo = new ArrayList<>(choose.apply(history.migrations().stream()
-                    .filter(m -> status.applied().contains(m.tag())).toList()));
-            java.util.Collections.reverse(undo);
-            List<String> control = transactionControl(undo.stream().map(CommittedMigrations.Migration::tag).toList(), true);
-            if (!control.isEmpty()) {
-                throw MigrationFailures.transactionControl(control, where, "roll back", List.of());
-            }
-            RollbackPlan plan = RollbackPlanner.plan(mc.connection(), source, undo);
-            if (options.dryRun()) {
-                return plan; // with its counts; the caller sees from them what a real run would refuse
-            }
-            RollbackRefusedException refused = RollbackPlanner.refusal(plan, options, where);
-            if (refused != null) {
-                throw refused;
-            }
-            if (plan.changesets() == 0) {
-                return plan;
-            }
-            LiquibaseRunner.rollback(mc.connection(), source, plan.changesets());
-            LOG.info("Rolled back {} on {}", String.join(", ", plan.migrations()), where);
-            return plan.asApplied();
+            return RollbackPlanner.run(mc.connection(), source, histories, choose, options, where);
         } catch (ChangesetFailure f) {
             throw MigrationFailures.describe(f, null, where, "Rolling back");
         } catch (SQLException e) {
@@ -259,20 +237,6 @@ public final class Migrator {
                     + " source to change (it has " + sources.size() + ": " + sources + ")");
         }
         return sources.get(0);
-    }
-
-    /** Transaction-control statements in the migrations {@code tags} (only in their rollback SQL, or only outside it). */
-    private List<String> transactionControl(List<String> tags, boolean rollbackSql) {
-        List<String> found = new ArrayList<>();
-        for (CommittedMigrations history : histories) {
-            for (CommittedMigrations.Migration m : history.migrations()) {
-                if (tags.contains(m.tag())) {
-                    history.transactionControl(m).stream()
-                            .filter(f -> f.contains("(--rollback)") == rollbackSql).forEach(found::add);
-                }
-            }
-        }
-        return found;
     }
 
     private static int indexOf(CommittedMigrations history, String tag) {

@@ -2,7 +2,11 @@ package ai.paperclip.db.migration;
 
 import ai.paperclip.db.introspect.AffectedRows;
 import ai.paperclip.db.introspect.internal.RowCounter;
+import ai.paperclip.db.migration.internal.HistoryReader;
+import ai.paperclip.db.migration.internal.LiquibaseRunner;
+import ai.paperclip.db.migration.internal.MigrationFailures;
 import ai.paperclip.db.migration.internal.RollbackStatements;
+import ai.paperclip.db.migration.internal.SourceCheck;
 import ai.paperclip.schema.migration.CommittedMigrations;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,17 +16,56 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Works out a {@link RollbackPlan} on the migration connection, before anything changes: the rollback SQL of
- * each migration to undo, and the rows it would delete, counted with push's {@link RowCounter}.
+ * Rollbacks for {@link Migrator}: works out a {@link RollbackPlan} on the migration connection before anything
+ * changes (the rollback SQL of each migration to undo, and the rows it would delete, counted with push's
+ * {@link RowCounter}), then refuses it or runs it.
  */
 final class RollbackPlanner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+
     private RollbackPlanner() {
+    }
+
+    /**
+     * Under the migration lock on {@code connection}: reads what is applied, lets {@code choose} pick the
+     * migrations to undo (from the applied ones, oldest first), plans, refuses or rolls back.
+     */
+    static RollbackPlan run(Connection connection, MigrationSource source, List<CommittedMigrations> histories,
+            Function<List<CommittedMigrations.Migration>, List<CommittedMigrations.Migration>> choose,
+            RollbackOptions options, String where) throws SQLException {
+        MigrationStatus status = HistoryReader.read(connection, histories);
+        List<CommittedMigrations.Migration> undo = new ArrayList<>(choose.apply(histories.get(0).migrations().stream()
+                .filter(m -> status.applied().contains(m.tag())).toList()));
+        Collections.reverse(undo);
+        List<String> control = SourceCheck.transactionControl(histories,
+                undo.stream().map(CommittedMigrations.Migration::tag).toList(), true);
+        if (!control.isEmpty()) {
+            throw MigrationFailures.transactionControl(control, where, "roll back", List.of());
+        }
+        RollbackPlan plan = plan(connection, source, undo);
+        if (options.dryRun()) {
+            return plan; // with its counts; the caller sees from them what a real run would refuse
+        }
+        RollbackRefusedException refused = refusal(plan, options, where);
+        if (refused != null) {
+            throw refused;
+        }
+        if (plan.changesets() == 0) {
+            return plan;
+        }
+        LiquibaseRunner.rollback(connection, source, plan.changesets());
+        LOG.info("Rolled back {} on {}", String.join(", ", plan.migrations()), where);
+        return plan.asApplied();
     }
 
     /** @param undo the migrations to undo, newest first */
