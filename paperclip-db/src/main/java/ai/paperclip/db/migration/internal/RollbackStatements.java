@@ -20,6 +20,7 @@ public final class RollbackStatements {
     private static final String IRREVERSIBLE = "-- IRREVERSIBLE:";
     private static final String IDENT = "(?:\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
     private static final String RELATION = IDENT + "(?:\\s*\\.\\s*" + IDENT + ")?";
+    private static final Pattern RELATION_ONLY = Pattern.compile(RELATION);
     private static final Pattern DROP_TABLE = Pattern.compile("(?is)^\\s*DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+?)"
             + "(?:\\s+(?:CASCADE|RESTRICT))?\\s*$");
     private static final Pattern TRUNCATE = Pattern.compile("(?is)^\\s*TRUNCATE\\s+(?:TABLE\\s+)?(?:ONLY\\s+)?(.+?)"
@@ -99,7 +100,10 @@ public final class RollbackStatements {
             }
             if (m.matches()) {
                 for (String relation : topLevel(m.group(1))) {
-                    drops.add(new Drop(statement, relation.strip(), null));
+                    // Only a plain (maybe quoted, maybe qualified) name is counted; the count query embeds it.
+                    if (RELATION_ONLY.matcher(relation.strip()).matches()) {
+                        drops.add(new Drop(statement, relation.strip(), null));
+                    }
                 }
                 continue;
             }

@@ -38,6 +38,16 @@ class RollbackStatementsTest {
     }
 
     @Test
+    void onlyPlainNamesAreCountedNeverTextThatIsNotAName() {
+        RollbackStatements rollback = RollbackStatements.of("""
+                --changeset acme:1
+                SELECT 1;
+                --rollback DROP TABLE a WHERE true, b;
+                """);
+        assertThat(rollback.drops()).extracting(Drop::description).containsExactly("drop table b");
+    }
+
+    @Test
     void aChangesetWithoutRollbackLinesCannotBeUndone() {
         RollbackStatements rollback = RollbackStatements.of("""
                 --changeset acme:1
