@@ -13,7 +13,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code adopt}: takes over a database whose tables were made another way (the TypeScript Paperclip,
@@ -29,6 +32,9 @@ public final class AdoptCommand extends DatabaseCommand {
     @Option(names = "--to", paramLabel = "NNNN", description = "The migration the database is at. Default: the newest.")
     String to;
 
+    @Spec
+    CommandSpec spec;
+
     AdoptCommand(CliContext context) {
         super(context);
     }
@@ -37,7 +43,7 @@ public final class AdoptCommand extends DatabaseCommand {
     protected ExitCode run() throws SQLException {
         List<MigrationSource> sources = sources();
         if (sources.size() != 1) {
-            throw new IllegalArgumentException("adopt works on one history: give a single --migrations.");
+            throw new ParameterException(spec.commandLine(), "adopt works on one history: give a single --migrations.");
         }
         MigrationSource source = sources.get(0);
         MigrationSnapshots snapshots = source.folder().map(MigrationSnapshots::fromFolder)
@@ -81,7 +87,7 @@ public final class AdoptCommand extends DatabaseCommand {
         }
         return tags.stream().filter(t -> t.equals(to) || t.startsWith(to + "_")
                         || to.matches("\\d{1,9}") && Integer.parseInt(t.substring(0, t.indexOf('_'))) == Integer.parseInt(to))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("No migration " + to + " in "
+                .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(), "No migration " + to + " in "
                         + source().location() + "; it has " + String.join(", ", tags) + "."));
     }
 

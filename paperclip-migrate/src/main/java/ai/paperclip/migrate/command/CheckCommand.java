@@ -1,5 +1,9 @@
 package ai.paperclip.migrate.command;
 
+import ai.paperclip.db.introspect.ComparisonReport;
+import ai.paperclip.db.introspect.Difference;
+import ai.paperclip.db.introspect.MigrationSnapshots;
+import ai.paperclip.db.introspect.SchemaComparison;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.migrate.ExitCode;
@@ -13,6 +17,8 @@ import ai.paperclip.schema.migration.CheckResult;
 import ai.paperclip.schema.migration.MigrationCheck;
 import ai.paperclip.schema.migration.MigrationOptions;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +42,8 @@ public final class CheckCommand extends DatabaseCommand {
     SchemaOption schema;
 
     @Option(names = "--database", description = "Also require the resolved database to have every migration of the"
-            + " folder applied (exit status 3 when it does not).")
+            + " folder applied (exit status 3 when it does not), each as committed (13 when an applied one was edited"
+            + " since), and its schema to match the snapshot of its newest applied migration (16: drift).")
     boolean database;
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -45,12 +52,16 @@ public final class CheckCommand extends DatabaseCommand {
     @Spec
     CommandSpec spec;
 
+    private static String last(List<String> list) {
+        return list.get(list.size() - 1);
+    }
+
     CheckCommand(CliContext context) {
         super(context);
     }
 
     @Override
-    protected ExitCode run() {
+    protected ExitCode run() throws SQLException {
         if (migrations.size() > 1 || migrations.stream().anyMatch(m -> m.startsWith(CLASSPATH_PREFIX))) {
             throw new ParameterException(spec.commandLine(), "check reads one migrations folder: give one --migrations DIR.");
         }
@@ -61,12 +72,22 @@ public final class CheckCommand extends DatabaseCommand {
         ExitCode code = result.ok() ? ExitCode.OK : ExitCode.of(result.problems().get(0).code());
         MigrationStatus status = null;
         String target = null;
+        ComparisonReport drift = null;
         if (code == ExitCode.OK && database) {
             try (OpenDatabase db = openDatabase()) {
                 target = db.description();
                 status = db.migrator(List.of(MigrationSource.folder(folder))).status();
+                if (status.upToDate() && !status.applied().isEmpty()) {
+                    // What was applied is what is committed; is the live schema still what it produced?
+                    try (Connection connection = db.connect()) {
+                        drift = SchemaComparison.compare(connection, MigrationSnapshots.fromFolder(folder)
+                                .schemaAfter(status.applied().get(status.applied().size() - 1)));
+                    }
+                }
             }
-            code = status.upToDate() ? ExitCode.OK : ExitCode.MIGRATIONS_PENDING;
+            code = !status.edited().isEmpty() ? ExitCode.MIGRATION_EDITED
+                    : !status.upToDate() ? ExitCode.MIGRATIONS_PENDING
+                    : drift != null && !drift.matches() ? ExitCode.SCHEMA_DRIFT : ExitCode.OK;
         }
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
@@ -78,6 +99,9 @@ public final class CheckCommand extends DatabaseCommand {
             if (status != null) {
                 report.put("database", StatusReport.json(status, target));
             }
+            if (drift != null) {
+                report.put("drift", drift.failures().stream().map(Difference::line).toList());
+            }
             printJson(report);
             return code;
         }
@@ -88,6 +112,16 @@ public final class CheckCommand extends DatabaseCommand {
         out().println(result.message());
         if (status != null) {
             (status.upToDate() ? out() : err()).println("Database via " + target + ": " + StatusReport.reason(status));
+        }
+        if (drift != null) {
+            drift.warnings().forEach(w -> err().println(style.warn("warning: ") + w.line() + " (not defined by the schema)"));
+            drift.failures().forEach(f -> err().println(style.fail("drift: ") + f.line()));
+            if (!drift.matches()) {
+                err().println("The database's schema differs from the snapshot of " + last(status.applied()) + " in "
+                        + drift.failures().size() + (drift.failures().size() == 1 ? " place" : " places") + ": it was"
+                        + " changed outside the migrations (by hand, or by push). Put the change in a migration, or undo"
+                        + " it; paperclip-migrate adopt --to NNNN compares the same way.");
+            }
         }
         return code;
     }

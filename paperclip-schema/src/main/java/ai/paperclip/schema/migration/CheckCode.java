@@ -9,7 +9,12 @@ public enum CheckCode {
     /** A committed migration or snapshot no longer matches its checksum: it was edited. */
     CHECKSUM_MISMATCH(3),
     /** The index ({@code meta/_journal.json}, {@code changelog.xml}) and the files disagree. */
-    INDEX_MISMATCH(4);
+    INDEX_MISMATCH(4),
+    /**
+     * A migration controls the transaction itself ({@code COMMIT}, {@code ROLLBACK}, {@code BEGIN},
+     * {@code START TRANSACTION}, {@code END}) in a changeset that runs in one.
+     */
+    TRANSACTION_CONTROL(5);
 
     private final int exitCode;
 

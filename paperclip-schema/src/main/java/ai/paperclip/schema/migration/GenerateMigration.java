@@ -25,7 +25,7 @@ import java.util.Optional;
  * GenerateMigration check --schema com.example.MySchema --out src/main/resources/db/migrations
  * </pre>
  *
- * Exit status: 0 done (or nothing to do); for check the {@link CheckCode} exit code (1 to 4);
+ * Exit status: 0 done (or nothing to do); for check the {@link CheckCode} exit code (1 to 5);
  * 64 wrong arguments; 65 generate needs decisions; 70 any other failure. It asks about undecided
  * changes only when a terminal is attached, {@code CI} is not {@code true}, and {@code --no-prompt}
  * is absent.
