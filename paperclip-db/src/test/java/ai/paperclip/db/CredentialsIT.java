@@ -59,7 +59,8 @@ class CredentialsIT {
                     .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
 
-            MasterKey.fromEnvironment(env, instance);
+            MasterKey masterKey = MasterKey.fromEnvironment(env, instance);
+            assertThat(masterKey.fingerprint()).hasSize(12);
         }
 
         for (Path directory : List.of(home.resolve("paperclip"), instance.instanceDirectory(), instance.secretsDirectory(), instance.logsDirectory(),

@@ -81,7 +81,8 @@ class SecretsIT {
         assertThat(keys.authenticate("pcp_" + "0".repeat(48))).isEmpty();
         assertThat(keys.authenticate("")).isEmpty();
 
-        assertThat(keys.revoke(created.id())).isTrue();
+        boolean revoked = keys.revoke(created.id());
+        assertThat(revoked).isTrue();
         assertThat(keys.revoke(created.id())).as("already revoked").isFalse();
         assertThat(keys.authenticate(created.token())).isEmpty();
         assertThat(keys.find(created.id()).orElseThrow().revokedAt()).isNotNull();
@@ -100,13 +101,17 @@ class SecretsIT {
 
     @Test
     void aSecretRoundTripsThroughCreateRotateResolveAndRevoke() {
-        CompanySecrets secrets = CompanySecrets.of(db, KEY);
+        MasterKey masterKey = KEY;
+        String name = "OPENAI_API_KEY_" + UUID.randomUUID();
 
-        UUID id = secrets.create(companyId, "OPENAI_API_KEY_" + UUID.randomUUID(), "sk-first");
-        assertThat(secrets.resolve(id)).isEqualTo("sk-first");
-        assertThat(secrets.rotate(id, "sk-second")).isEqualTo(2);
+        CompanySecrets secrets = CompanySecrets.of(db, masterKey);
+        UUID id = secrets.create(companyId, name, "sk-first");
+        int version = secrets.rotate(id, "sk-second");
+        String latest = secrets.resolve(id);
+
+        assertThat(version).isEqualTo(2);
+        assertThat(latest).isEqualTo("sk-second");
         assertThat(secrets.rotate(id, "sk-ünïcødé")).isEqualTo(3);
-
         assertThat(secrets.resolve(id)).isEqualTo("sk-ünïcødé");
         assertThat(secrets.resolve(id, 1)).isEqualTo("sk-first");
         assertThat(secrets.resolve(id, 2)).isEqualTo("sk-second");
@@ -125,7 +130,8 @@ class SecretsIT {
                 .fetchSingle(COMPANY_SECRET_VERSIONS.MATERIAL).data();
         assertThat(material).contains("\"scheme\": \"local_encrypted_v1\"").doesNotContain("sk-first");
 
-        assertThat(secrets.revokeVersion(id, 2)).isTrue();
+        boolean revoked = secrets.revokeVersion(id, 2);
+        assertThat(revoked).isTrue();
         assertThatThrownBy(() -> secrets.resolve(id, 2)).isInstanceOf(SecretsException.class)
                 .hasMessageContaining("version 2 was revoked");
         assertThat(secrets.resolve(id)).isEqualTo("sk-ünïcødé");
