@@ -4,6 +4,7 @@ import ai.paperclip.db.internal.ConnectionFailures;
 import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
 import ai.paperclip.db.internal.EnvironmentSettings;
+import ai.paperclip.db.internal.ExistingDataSource;
 import ai.paperclip.db.internal.HealthProbe;
 import ai.paperclip.db.internal.PoolFactory;
 import ai.paperclip.db.internal.QueryLogListener;
@@ -15,6 +16,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * Paperclip's database: a pooled connection to PostgreSQL 17+ with jOOQ on top, its schema brought up to
  * date before {@link #create} returns. The front door of paperclip-db; owns its pool and, in embedded
  * mode, its handle on the server, which {@link #close()} closes (the last user of a server stops it).
+ * {@link #create(DataSource, PaperclipDbOptions)} works on a pool the application already has (Spring Boot's,
+ * a Testcontainers or application-server {@code DataSource}) and owns neither pool nor server.
  *
  * <pre>{@code
  * try (PaperclipDb db = PaperclipDb.fromEnvironment(System.getenv())) {   // DATABASE_URL, .env, config.json or embedded
@@ -44,16 +48,19 @@ public final class PaperclipDb implements AutoCloseable {
     // Run in order on the new pool before create() returns it: never hand out a stale schema.
     private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new StartupMigrations());
 
-    private final HikariDataSource pool;
+    private final DataSource pool;
+    // False for a data source the application gave us: close() leaves it open.
+    private final boolean ownsPool;
     private final EmbeddedPostgres server;
     private final ConnectionTarget target;
     private final PaperclipDbOptions options;
     private final DSLContext dsl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PaperclipDb(HikariDataSource pool, EmbeddedPostgres server, ConnectionTarget target,
+    private PaperclipDb(DataSource pool, boolean ownsPool, EmbeddedPostgres server, ConnectionTarget target,
                         PaperclipDbOptions options) {
         this.pool = pool;
+        this.ownsPool = ownsPool;
         this.server = server;
         this.target = target;
         this.options = options;
@@ -113,6 +120,41 @@ public final class PaperclipDb implements AutoCloseable {
     }
 
     /**
+     * Paperclip's database on {@code dataSource}, a pool the application already has: Spring Boot's, a
+     * Testcontainers or application-server {@code DataSource}. The same start-up as a URL (the server version
+     * check, then the migrations under the start-up policy) runs on it before this returns, so there is one
+     * pool, not two. The data source stays the caller's: {@link #close()} leaves it open.
+     *
+     * <p>Of {@code options}, the pool's own settings ({@code poolMax}, the timeouts, {@code poolName},
+     * {@code applicationName}) belong to the data source and are not applied. {@code preparedStatements(false)}
+     * is checked instead: a connection that would still prepare statements ({@code prepareThreshold} above 0,
+     * which breaks behind a transaction pooler) is refused. Migrations run on {@code migrationUrl} when it is set,
+     * else on a connection from {@code dataSource}, which must then reach the server directly (not through a
+     * transaction-mode pooler: the migration lock is a session lock).
+     *
+     * @throws ConnectionFailedException   when no connection can be borrowed from {@code dataSource}
+     * @throws InvalidOptionException      when {@code preparedStatements} is false but the data source prepares
+     * @throws UnsupportedServerException  when the server is older than PostgreSQL 17
+     * @throws ai.paperclip.db.migration.MigrationRefusedException as {@link #create(String, PaperclipDbOptions)}
+     * @throws ai.paperclip.db.migration.MigrationFailedException when a migration fails
+     */
+    public static PaperclipDb create(DataSource dataSource, PaperclipDbOptions options) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(options, "options");
+        ConnectionTarget target = ExistingDataSource.inspect(dataSource, options);
+        try {
+            for (StartupStep step : STARTUP_STEPS) {
+                step.run(new StartupStep.Context(dataSource, target, null, options));
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw ConnectionFailures.describe(e, target);
+        }
+        LOG.info("Using the application's data source on {} (prepared statements {})", target,
+                options.preparedStatements() ? "on" : "off");
+        return new PaperclipDb(dataSource, false, null, target, options);
+    }
+
+    /**
      * The database and options Paperclip's environment describes: {@link DatabaseTarget#resolve(Map)}
      * for where ({@code DATABASE_URL}, the instance {@code .env}, {@code config.json}, else embedded),
      * {@link PaperclipDbOptions#fromEnvironment(Map)} for how. Pass {@code System.getenv()}.
@@ -138,12 +180,15 @@ public final class PaperclipDb implements AutoCloseable {
         }
         LOG.info("Pool '{}' connected to {} (max {} connections, prepared statements {})",
                 options.poolName(), target, options.poolMax(), options.preparedStatements() ? "on" : "off");
-        return new PaperclipDb(pool, server, target, options);
+        return new PaperclipDb(pool, true, server, target, options);
     }
 
 
 
-    /** The pool, for plain JDBC. Connections borrowed from it must be closed by the caller. */
+    /**
+     * The pool, for plain JDBC (the one given to {@link #create(DataSource, PaperclipDbOptions)}, if it was).
+     * Connections borrowed from it must be closed by the caller.
+     */
     public DataSource dataSource() {
         return pool;
     }
@@ -159,7 +204,8 @@ public final class PaperclipDb implements AutoCloseable {
     }
 
     /**
-     * Pool counts and server figures, read now.
+     * Pool counts and server figures, read now. The pool counts are -1 when the pool is not a HikariCP pool
+     * (a data source of the application's that does not unwrap to {@code HikariDataSource}).
      *
      * @throws PaperclipDbException when the server cannot be queried or this database is closed
      */
@@ -182,14 +228,17 @@ public final class PaperclipDb implements AutoCloseable {
 
     /**
      * Closes the pool, then the handle on the embedded server, which stops it if this was its last user in
-     * any process. Idempotent; a server that died under it is logged, not thrown.
+     * any process. Idempotent; a server that died under it is logged, not thrown. A data source given to
+     * {@link #create(DataSource, PaperclipDbOptions)} stays open: it is the application's.
      */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
-                pool.close();
-                LOG.info("Pool '{}' closed", options.poolName());
+                if (ownsPool) {
+                    ((HikariDataSource) pool).close();
+                    LOG.info("Pool '{}' closed", options.poolName());
+                }
             } finally {
                 if (server != null) {
                     server.close();
@@ -200,7 +249,8 @@ public final class PaperclipDb implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PaperclipDb{" + target + ", pool=" + options.poolName() + (closed.get() ? ", closed" : "") + "}";
+        return "PaperclipDb{" + target + ", pool=" + (ownsPool ? options.poolName() : "the application's")
+                + (closed.get() ? ", closed" : "") + "}";
     }
 
     private static DSLContext dsl(DataSource pool, PaperclipDbOptions options) {

@@ -30,7 +30,8 @@ public final class PoolFactory {
         }
     }
 
-    static HikariConfig config(ConnectionTarget target, PaperclipDbOptions options) {
+    /** The configuration {@link #open} starts the pool with. */
+    public static HikariConfig config(ConnectionTarget target, PaperclipDbOptions options) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(options.poolName());
         config.setJdbcUrl(target.jdbcUrl());
