@@ -198,6 +198,11 @@ public final class PaperclipDb implements AutoCloseable {
         return dsl;
     }
 
+    /** The database this points at, as every message names it: the URL with its password masked. */
+    public String redactedUrl() {
+        return target.redactedUrl();
+    }
+
     /** The options this database was created with. */
     public PaperclipDbOptions options() {
         return options;
