@@ -17,7 +17,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -34,6 +36,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(PaperclipDb.class)
 @ConditionalOnProperty(prefix = "paperclip.db", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PaperclipDbProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public class PaperclipAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaperclipAutoConfiguration.class);

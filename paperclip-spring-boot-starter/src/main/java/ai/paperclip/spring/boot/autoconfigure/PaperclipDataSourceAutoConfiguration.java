@@ -15,7 +15,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 
@@ -33,6 +35,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnMissingBean(DataSource.class)
 @Conditional(NoSpringDataSourceUrlCondition.class)
 @EnableConfigurationProperties(PaperclipDbProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public class PaperclipDataSourceAutoConfiguration {
 
     @Bean
