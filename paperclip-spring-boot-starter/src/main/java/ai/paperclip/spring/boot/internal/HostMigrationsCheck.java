@@ -35,7 +35,9 @@ public final class HostMigrationsCheck implements BeanPostProcessor {
             }
             LOG.info("Spring Boot's Liquibase ({}) runs after Paperclip's migrations, with its history in {}", beanName, table);
         } else if (isA(bean, FLYWAY, bean.getClass().getClassLoader())) {
-            LOG.info("Spring Boot's Flyway ({}) runs after Paperclip's migrations, with its history in its own table", beanName);
+            LOG.info("Spring Boot's Flyway ({}) runs after Paperclip's migrations, with its history in its own table; on a"
+                    + " new database it finds Paperclip's tables, so set spring.flyway.baseline-on-migrate=true and"
+                    + " spring.flyway.baseline-version=0", beanName);
         }
         return bean;
     }
