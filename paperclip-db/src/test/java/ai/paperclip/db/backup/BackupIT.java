@@ -47,6 +47,15 @@ class BackupIT {
         return name;
     }
 
+    /** The application role on {@code database}: it owns what it creates, as in production. */
+    private static DataSource app(String database) {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl("jdbc:postgresql://127.0.0.1:" + server.port() + "/" + database);
+        ds.setUser(PostgresServer.USER);
+        ds.setPassword(PostgresServer.PASSWORD);
+        return ds;
+    }
+
     private Backups backups(String database) {
         return Backups.of(server.urlOf(database, null), BackupOptions.builder().directory(dir).build());
     }
@@ -54,7 +63,7 @@ class BackupIT {
     @Test
     void aRestoredDatabaseHasTheSameCatalogAndEveryRowOfTheOriginal() throws Exception {
         String source = migratedDatabase();
-        DataSource original = server.superuserOn(source);
+        DataSource original = app(source);
         BackupFixtures.load(original);
 
         BackupResult made = backups(source).backup();
@@ -65,7 +74,7 @@ class BackupIT {
 
         String target = server.freshDatabase();
         RestoreResult restored = backups(target).restore(made.file(), false);
-        DataSource copy = server.superuserOn(target);
+        DataSource copy = app(target);
 
         assertThat(restored.format()).isEqualTo("paperclip");
         assertThat(restored.migrationsApplied()).as("the backup was up to date").isEmpty();
@@ -85,7 +94,7 @@ class BackupIT {
     @Test
     void hostileValuesComeBackByteIdentical() throws Exception {
         String source = server.freshDatabase();
-        DataSource original = server.superuserOn(source);
+        DataSource original = app(source);
         Db.execute(original, "CREATE TABLE public.companies (id uuid PRIMARY KEY, name text, issue_prefix text)");
         BackupFixtures.load(original);
         BackupResult made = backups(source).backup();
@@ -93,7 +102,7 @@ class BackupIT {
         String target = server.freshDatabase();
         Backups.of(server.urlOf(target, null), BackupOptions.builder().directory(dir).migrate(false).build())
                 .restore(made.file(), false);
-        DataSource copy = server.superuserOn(target);
+        DataSource copy = app(target);
         for (String value : BackupFixtures.HOSTILE) {
             String literal = "decode('" + hex(value) + "', 'hex')";
             assertThat(Db.value(copy, "SELECT count(*) FROM billing.invoices WHERE convert_to(note, 'UTF8') = " + literal
@@ -107,7 +116,7 @@ class BackupIT {
     @Test
     void aBackupTakenWhileAnotherThreadWritesRestoresExactlyItsSnapshot() throws Exception {
         String source = server.freshDatabase();
-        DataSource original = server.superuserOn(source);
+        DataSource original = app(source);
         Db.execute(original, "CREATE TABLE public.orders (id int PRIMARY KEY, body text NOT NULL)");
         Db.execute(original, "CREATE TABLE public.lines (order_id int PRIMARY KEY REFERENCES public.orders, body text)");
         Db.execute(original, "INSERT INTO orders SELECT g, repeat('o', 500) FROM generate_series(1, 20000) g");
@@ -152,7 +161,7 @@ class BackupIT {
     @Test
     void truncatedAndFlippedFilesAreRefusedByRestoreAndVerifyWithTheTargetUntouched() throws Exception {
         String source = server.freshDatabase();
-        Db.execute(server.superuserOn(source), "CREATE TABLE public.t AS SELECT g AS id, md5(g::text) AS v FROM"
+        Db.execute(app(source), "CREATE TABLE public.t AS SELECT g AS id, md5(g::text) AS v FROM"
                 + " generate_series(1, 5000) g");
         Path good = backups(source).backup().file();
         byte[] bytes = Files.readAllBytes(good);
@@ -168,40 +177,40 @@ class BackupIT {
             bad.add(file);
         }
         String target = server.freshDatabase();
-        Db.execute(server.superuserOn(target), "CREATE TABLE public.keep (id int)");
+        Db.execute(app(target), "CREATE TABLE public.keep (id int)");
         for (Path file : bad) {
             assertThatThrownBy(() -> backups(target).restore(file, true)).as(file.toString())
                     .isInstanceOf(CorruptBackupException.class)
                     .hasMessageContaining(file.toString()).hasMessageContaining("Nothing was changed");
             assertThatThrownBy(() -> backups(source).verify(file)).isInstanceOf(CorruptBackupException.class);
         }
-        assertThat(Db.column(server.superuserOn(target), "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+        assertThat(Db.column(app(target), "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
                 .containsExactly("keep");
     }
 
     @Test
     void aDatabaseWithTablesIsRefusedUnlessCleanAndCleanReplacesIt() throws Exception {
         String source = server.freshDatabase();
-        Db.execute(server.superuserOn(source), "CREATE TABLE public.t (id int)");
-        Db.execute(server.superuserOn(source), "INSERT INTO public.t VALUES (1), (2)");
+        Db.execute(app(source), "CREATE TABLE public.t (id int)");
+        Db.execute(app(source), "INSERT INTO public.t VALUES (1), (2)");
         Path file = backups(source).backup().file();
         String target = server.freshDatabase();
-        Db.execute(server.superuserOn(target), "CREATE TABLE public.other (id int)");
+        Db.execute(app(target), "CREATE TABLE public.other (id int)");
 
         Backups into = Backups.of(server.urlOf(target, null), BackupOptions.builder().directory(dir).migrate(false).build());
         assertThatThrownBy(() -> into.restore(file, false)).isInstanceOf(RestoreRefusedException.class)
                 .hasMessageContaining("not empty").hasMessageContaining("public.other").hasMessageContaining("--clean")
                 .hasMessageNotContaining(PostgresServer.PASSWORD);
         into.restore(file, true);
-        assertThat(Db.column(server.superuserOn(target), "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+        assertThat(Db.column(app(target), "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
                 .containsExactly("t");
-        assertThat(Db.value(server.superuserOn(target), "SELECT count(*) FROM public.t")).isEqualTo("2");
+        assertThat(Db.value(app(target), "SELECT count(*) FROM public.t")).isEqualTo("2");
     }
 
     @Test
     void anOlderBackupIsBroughtUpToDateByTheMigrationsAfterTheRestore() throws Exception {
         String source = server.freshDatabase();
-        Db.execute(server.superuserOn(source), "CREATE TABLE public.notes (id int PRIMARY KEY)");
+        Db.execute(app(source), "CREATE TABLE public.notes (id int PRIMARY KEY)");
         Path file = backups(source).backup().file();
         RestoreResult restored = backups(server.freshDatabase()).restore(file, false);
         assertThat(restored.migrationsApplied()).containsExactly("0000_core_schema");
@@ -216,7 +225,7 @@ class BackupIT {
         String target = server.freshDatabase();
         RestoreResult restored = Backups.of(server.urlOf(target, null), BackupOptions.builder().directory(dir)
                 .migrate(false).build()).restore(file, false);
-        DataSource db = server.superuserOn(target);
+        DataSource db = app(target);
         assertThat(restored.format()).isEqualTo("plain SQL");
         assertThat(restored.rows()).isEqualTo(5);
         assertThat(Db.value(db, "SELECT name FROM public.companies WHERE id = '6f1c6f2a-0000-4000-8000-000000000002'"))
@@ -251,14 +260,14 @@ class BackupIT {
         RestoreResult restored = backups(target).restore(file, false);
         assertThat(restored.format()).isEqualTo("paperclip-typescript");
         assertThat(restored.migrationsApplied()).as("a TypeScript database is adopted, not migrated").isEmpty();
-        assertThat(Db.value(server.superuserOn(target), "SELECT name || '|' || (meta->>'a') FROM public.companies"))
+        assertThat(Db.value(app(target), "SELECT name || '|' || (meta->>'a') FROM public.companies"))
                 .isEqualTo("it's; a \"name\"\n\\.\nnext|; --");
     }
 
     @Test
     void backupsAreListedNewestFirstAndTwoInOneSecondKeepDistinctNames() throws Exception {
         String source = server.freshDatabase();
-        Db.execute(server.superuserOn(source), "CREATE TABLE public.t (id int)");
+        Db.execute(app(source), "CREATE TABLE public.t (id int)");
         Clock fixed = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
         Backups same = Backups.of(server.urlOf(source, null), BackupOptions.builder().directory(dir).clock(fixed).build());
         Path first = same.backup().file();
@@ -280,7 +289,7 @@ class BackupIT {
     @Test
     void twoBackupsOfOneDatabaseNeverOverlap() throws Exception {
         String source = server.freshDatabase();
-        try (Connection holder = server.superuserOn(source).getConnection(); var s = holder.createStatement()) {
+        try (Connection holder = app(source).getConnection(); var s = holder.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + ai.paperclip.db.backup.internal.BackupLock.KEY + ")");
             assertThatThrownBy(() -> backups(source).backup()).isInstanceOf(BackupInProgressException.class)
                     .hasMessageContaining("Another backup or restore").hasMessageContaining("server pid");
@@ -293,7 +302,7 @@ class BackupIT {
     @Test
     void verifyOnATemporaryEmbeddedServerComparesEveryTable() throws Exception {
         String source = server.freshDatabase();
-        Db.execute(server.superuserOn(source), "CREATE TABLE public.t AS SELECT g AS id, now() AS at, 1.5::float8 * g AS f,"
+        Db.execute(app(source), "CREATE TABLE public.t AS SELECT g AS id, now() AS at, 1.5::float8 * g AS f,"
                 + " interval '1 day' * g AS i FROM generate_series(1, 1000) g");
         Path file = backups(source).backup().file();
         Path work = Path.of("target", "backup-verify").toAbsolutePath();

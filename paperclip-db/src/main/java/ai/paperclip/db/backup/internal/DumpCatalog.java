@@ -48,10 +48,13 @@ public final class DumpCatalog {
                 + " ORDER BY t.oid", rs -> before.add("CREATE TYPE " + Names.qualified(rs.getString(1), rs.getString(2))
                 + " AS ENUM (" + labels(rs.getArray(3)) + ")"));
         Sequences.read(c, before, after);
-        rows(c, "SELECT pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE "
-                + USER_SCHEMA + " AND p.prokind IN ('f', 'p') AND " + notExtension("pg_proc", "p.oid")
-                + " ORDER BY p.oid", rs -> before.add(rs.getString(1).strip()));
+        // Bodies in quotes are not checked (check_function_bodies is off): before the tables, so defaults and
+        // checks may call them. SQL-standard bodies (BEGIN ATOMIC) are parsed at once: after the tables.
+        String functions = "SELECT pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                + " WHERE " + USER_SCHEMA + " AND p.prokind IN ('f', 'p') AND " + notExtension("pg_proc", "p.oid");
+        rows(c, functions + " AND p.prosqlbody IS NULL ORDER BY p.oid", rs -> before.add(rs.getString(1).strip()));
         List<DataTable> tables = Tables.read(c, before, after);
+        rows(c, functions + " AND p.prosqlbody IS NOT NULL ORDER BY p.oid", rs -> before.add(rs.getString(1).strip()));
         Sequences.ownership(c, after);
         rows(c, "SELECT n.nspname, cl.relname, cl.relkind, pg_get_viewdef(cl.oid), cl.reloptions::text[] FROM pg_class cl"
                 + " JOIN pg_namespace n ON n.oid = cl.relnamespace WHERE cl.relkind IN ('v', 'm') AND " + USER_SCHEMA
