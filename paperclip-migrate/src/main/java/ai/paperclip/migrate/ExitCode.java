@@ -26,7 +26,11 @@ public enum ExitCode {
     ADOPT_REFUSED(21, "adopt: the database differs from the schema of the chosen migration"),
     ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible"),
     DOCTOR_FAILED(23, "doctor: at least one check failed"),
-    RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database");
+    RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database"),
+    BACKUP_REFUSED(25, "restore, verify: the file is truncated, corrupted or not a backup (nothing was changed)"),
+    RESTORE_REFUSED(26, "restore: the target database has tables and --clean was not given (nothing was changed)"),
+    VERIFY_FAILED(27, "verify: a table's rows or checksum differ from the backup's manifest"),
+    BACKUP_IN_PROGRESS(28, "backup, restore: another backup or restore of the database is running");
 
     private final int code;
     private final String meaning;
