@@ -82,7 +82,7 @@ public final class Backups {
         Path directory = options.directory();
         String stem = BackupDirectory.stem(options.clock());
         Path temp = null;
-        try (Connection c = connect(url)) {
+        try (Connection c = connect(url, options.connectOptions())) {
             Files.createDirectories(directory);
             AtomicFile.deleteAbandoned(directory);
             BackupLock.acquire(c, target.redactedUrl());
@@ -117,7 +117,7 @@ public final class Backups {
         long start = System.nanoTime();
         FirstPass checked = FirstPass.check(file);
         Restorer.Outcome outcome;
-        try (Connection c = connect(url)) {
+        try (Connection c = connect(url, options.connectOptions())) {
             outcome = Restorer.restore(c, file, checked, clean, target.redactedUrl());
         } catch (SQLException e) {
             throw new BackupException("Restoring " + file + " into " + target + " failed, nothing was changed: "
@@ -174,7 +174,7 @@ public final class Backups {
 
     private static VerifyReport verifyInto(Path file, FirstPass checked, BackupManifest manifest, String scratchUrl,
                                            String description) {
-        try (Connection c = connect(scratchUrl)) {
+        try (Connection c = connect(scratchUrl, PaperclipDbOptions.builder().build())) {
             Restorer.Outcome outcome = Restorer.restore(c, file, checked, false, description);
             return new VerifyReport(file, description, Checksums.compare(c, manifest, outcome.pass().copyOut()));
         } catch (SQLException | IOException e) {
@@ -203,11 +203,11 @@ public final class Backups {
                 + " an empty database with `restore` to test it.", null, null));
     }
 
-    private static Connection connect(String url) {
+    private static Connection connect(String url, PaperclipDbOptions options) {
         ConnectionTarget t = ConnectionUrls.parse(url);
         try {
-            return new Driver().connect(t.jdbcUrl(), PoolFactory.driverProperties(t,
-                    PaperclipDbOptions.builder().applicationName(APPLICATION_NAME).build()));
+            return new Driver().connect(t.jdbcUrl(), PoolFactory.driverProperties(t, PaperclipDbOptions.builder()
+                    .connectTimeout(options.connectTimeout()).applicationName(APPLICATION_NAME).build()));
         } catch (SQLException | RuntimeException e) {
             throw ConnectionFailures.describe(e, t);
         }
