@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * What a child JVM of the backup tests runs: {@code backup URL DIR}, or {@code round-trip URL DIR TARGET_URL}
- * (a backup, then a restore of it into TARGET_URL). Prints {@code DONE <rows> <peak heap MB>} at the end.
+ * (a backup, then a restore of it into TARGET_URL). Prints {@code DONE <rows> <peak heap MB> <file bytes>}.
  */
 public final class BackupMain {
 
@@ -15,11 +15,15 @@ public final class BackupMain {
     }
 
     public static void main(String[] args) {
-        BackupOptions options = BackupOptions.builder().directory(Path.of(args[2])).migrate(false).build();
-        BackupResult made = Backups.of(args[1], options).backup();
+        String url = args[1];
+        Path directory = Path.of(args[2]);
+        BackupOptions options = BackupOptions.builder().directory(directory).migrate(false).build();
+        BackupResult made = Backups.of(url, options).backup();
         long rows = made.manifest().totalRows();
         if (args[0].equals("round-trip")) {
-            rows = Backups.of(args[3], options).restore(made.file(), false).rows();
+            String otherUrl = args[3];
+            RestoreResult restored = Backups.of(otherUrl, options).restore(made.file(), false);
+            rows = restored.rows();
         }
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
