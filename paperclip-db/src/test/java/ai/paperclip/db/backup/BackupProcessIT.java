@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Backups in a separate JVM: killed with SIGKILL mid-way, and run with a heap far smaller than the data. */
+/** Backups and restores in a separate JVM: killed with SIGKILL mid-way, and run with a heap far smaller than the data. */
 @ExtendWith(SharedPostgres.class)
 class BackupProcessIT {
 
@@ -75,6 +75,29 @@ class BackupProcessIT {
         BackupResult next = Backups.of(server.urlOf(source, null), BackupOptions.builder().directory(backups).build()).backup();
         assertThat(names(backups)).as("the next backup removes the dead writer's partial")
                 .containsExactly(next.file().getFileName().toString());
+    }
+
+    @Test
+    void aRestoreKilledWithSigkillMidCopyLeavesTheTargetEmptyAndNoLockBehind(PostgresServer server) throws Exception {
+        String source = bigDatabase(server);
+        Path backups = dir.resolve("backups");
+        Path file = Backups.of(server.urlOf(source, null), BackupOptions.builder().directory(backups).build()).backup().file();
+        String target = server.freshDatabase();
+        String active = "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + target + "'";
+        try (ChildJvm child = ChildJvm.start(dir.resolve("child.log"), List.of(), BackupMain.class, "restore",
+                server.urlOf(target, null), backups.toString(), file.toString())) {
+            Wait.until("the child's COPY into the target", Duration.ofMinutes(2), () -> !Db.value(server.superuser(),
+                    active + " AND query ILIKE 'COPY%FROM STDIN%'").equals("0"));
+            child.kill9();
+            assertThat(child.output()).doesNotContain("DONE");
+        }
+        Wait.until("the killed session to end", Duration.ofMinutes(1),
+                () -> Db.value(server.superuser(), active).equals("0"));
+        assertThat(Db.column(server.superuserOn(target), "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))
+                .as("the one transaction was rolled back").isEmpty();
+        RestoreResult again = Backups.of(server.urlOf(target, null), BackupOptions.builder().directory(backups)
+                .migrate(false).build()).restore(file, false);
+        assertThat(again.rows()).isEqualTo(ROWS);
     }
 
     private static Stream<Path> partials(Path dir) {
