@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A backup is written under a hidden temporary name carrying the writer's pid, and published under its final
+ * A backup is written under a hidden temporary name carrying the writer's host and pid, and published under its final
  * name only when complete and fsynced: a killed writer never leaves a file with a final name. Publishing
  * hard-links the final name (which fails rather than replaces when the name exists, so two writers in one
  * second never overwrite each other: the second takes {@code -2}), then fsyncs the directory so the name
@@ -24,13 +24,16 @@ import org.slf4j.LoggerFactory;
 public final class AtomicFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFile.class);
-    private static final Pattern PARTIAL = Pattern.compile("^\\..+\\.(\\d+)\\.[0-9a-f]{8}\\.partial$");
+    private static final Pattern PARTIAL = Pattern.compile("^\\..+\\.([A-Za-z0-9-]+)\\.(\\d+)\\.[0-9a-f]{8}\\.partial$");
+    // A pid means something only on its own machine: a directory shared by several hosts (NFS) keeps the
+    // partials of the others.
+    private static final String HOST = host();
 
     private AtomicFile() {
     }
 
     public static Path temporary(Path directory, String finalName) {
-        return directory.resolve("." + finalName + "." + ProcessHandle.current().pid() + "."
+        return directory.resolve("." + finalName + "." + HOST + "." + ProcessHandle.current().pid() + "."
                 + UUID.randomUUID().toString().substring(0, 8) + ".partial");
     }
 
@@ -67,13 +70,22 @@ public final class AtomicFile {
         }
     }
 
-    /** Deletes partial files whose writer process is gone. */
+    private static String host() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9-]", "-");
+            return name.isEmpty() ? "localhost" : name;
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** Deletes partial files of this host whose writer process is gone. */
     public static void deleteAbandoned(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Matcher m = PARTIAL.matcher(file.getFileName().toString());
-                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
-                    LOG.info("Deleting {}: left by a backup that did not finish (process {} is gone)", file, m.group(1));
+                if (m.matches() && m.group(1).equals(HOST) && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
+                    LOG.info("Deleting {}: left by a backup that did not finish (process {} is gone)", file, m.group(2));
                     Files.deleteIfExists(file);
                 }
             }
