@@ -21,7 +21,7 @@ import java.util.Optional;
  *
  * <pre>
  * GenerateMigration --schema com.example.MySchema --out src/main/resources/db/migrations [--name add_x]
- *                   [--custom] [--author me] [--concurrent-indexes] [--no-prompt]
+ *                   [--custom] [--author me] [--no-concurrent-indexes] [--no-prompt]
  * GenerateMigration check --schema com.example.MySchema --out src/main/resources/db/migrations
  * </pre>
  *
@@ -37,7 +37,7 @@ public final class GenerateMigration {
     public static final int EXIT_FAILURE = 70;
 
     private static final String USAGE = "Usage: GenerateMigration [check] --schema <class[#member]> --out <folder>"
-            + " [--name <name>] [--custom] [--author <author>] [--concurrent-indexes] [--no-prompt]";
+            + " [--name <name>] [--custom] [--author <author>] [--no-concurrent-indexes] [--no-prompt]";
 
     private GenerateMigration() {
     }
@@ -67,7 +67,7 @@ public final class GenerateMigration {
             SchemaModel model = SchemaLoader.load(schema, Thread.currentThread().getContextClassLoader());
             MigrationOptions.Builder builder = MigrationOptions.builder().generateCommand(command)
                     .name(options.get("--name")).custom(options.containsKey("--custom"))
-                    .concurrentIndexes(options.containsKey("--concurrent-indexes"))
+                    .concurrentIndexes(!options.containsKey("--no-concurrent-indexes"))
                     .prompter(options.containsKey("--no-prompt") ? null : prompter);
             if (options.containsKey("--author")) {
                 builder.author(options.get("--author"));
@@ -104,7 +104,8 @@ public final class GenerateMigration {
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
             switch (arg) {
-                case "check", "--custom", "--concurrent-indexes", "--no-prompt" -> options.put(arg, "true");
+                // --concurrent-indexes is the default now; still accepted so that existing scripts keep working
+                case "check", "--custom", "--concurrent-indexes", "--no-concurrent-indexes", "--no-prompt" -> options.put(arg, "true");
                 case "--schema", "--out", "--name", "--author" -> {
                     if (rest.isEmpty() || rest.get(0).startsWith("--")) {
                         throw new IllegalArgumentException(arg + " needs a value");

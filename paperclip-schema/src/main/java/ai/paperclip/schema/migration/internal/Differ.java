@@ -1,16 +1,20 @@
 package ai.paperclip.schema.migration.internal;
 
+import ai.paperclip.schema.internal.Names;
 import ai.paperclip.schema.migration.ColumnChanges.AddColumn;
+import ai.paperclip.schema.migration.ColumnChanges.AddNotNullCheck;
 import ai.paperclip.schema.migration.ColumnChanges.ChangeDefault;
 import ai.paperclip.schema.migration.ColumnChanges.ChangeIdentity;
 import ai.paperclip.schema.migration.ColumnChanges.ChangeNullability;
 import ai.paperclip.schema.migration.ColumnChanges.ChangeType;
 import ai.paperclip.schema.migration.ColumnChanges.DropColumn;
 import ai.paperclip.schema.migration.ColumnChanges.RenameColumn;
+import ai.paperclip.schema.migration.ColumnChanges.SetNotNullWithCheck;
 import ai.paperclip.schema.migration.ConstraintChanges.AddForeignKey;
 import ai.paperclip.schema.migration.ConstraintChanges.CreateIndex;
 import ai.paperclip.schema.migration.ConstraintChanges.DropForeignKey;
 import ai.paperclip.schema.migration.ConstraintChanges.DropIndex;
+import ai.paperclip.schema.migration.ConstraintChanges.ValidateConstraint;
 import ai.paperclip.schema.migration.Decision;
 import ai.paperclip.schema.migration.Decisions;
 import ai.paperclip.schema.migration.SchemaChange;
@@ -29,10 +33,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Computes the ordered changes between two models. Renames come only from decisions; a change that
- * loses data without a decision becomes an {@link UndecidedChange} instead.
+ * loses data without a decision becomes an {@link UndecidedChange} instead. Changes to tables that
+ * exist already take their live-safe form (see {@link ConstraintDiff}; {@code SET NOT NULL} through a
+ * validated helper check); tables created in the same migration need none.
  */
 public final class Differ {
 
@@ -75,11 +83,13 @@ public final class Differ {
             table.foreignKeys().forEach(fk -> changes.add(new AddForeignKey(table.name(), fk)));
             table.indexes().forEach(ix -> changes.add(new CreateIndex(table.name(), ix, false)));
         }
+        Set<String> neededEarly = added.stream().flatMap(t -> t.foreignKeys().stream())
+                .map(fk -> ConstraintDiff.key(fk.referencedTable(), fk.referencedColumns())).collect(Collectors.toSet());
         for (TableModel target : to.tables()) {
             from.table(target.name()).ifPresent(renamed -> {
                 TableModel before = original.table(oldTableNames.getOrDefault(target.name(), target.name())).orElseThrow();
                 diffColumns(renamed, target);
-                new ConstraintDiff(changes, concurrentIndexes).diff(before, renamed, target);
+                new ConstraintDiff(changes, concurrentIndexes, neededEarly).diff(before, renamed, target);
             });
         }
     }
@@ -193,8 +203,14 @@ public final class Differ {
         } else if (!Objects.equals(was.defaultExpression(), now.defaultExpression())) {
             changes.add(new ChangeDefault(table, column, was.defaultExpression(), now.defaultExpression()));
         }
-        if (was.notNull() != now.notNull()) {
-            changes.add(new ChangeNullability(table, column, now.notNull()));
+        if (now.notNull() && !was.notNull()) {
+            // SET NOT NULL alone scans the table under ACCESS EXCLUSIVE; a validated check lets it skip the scan.
+            String check = Names.truncate(table + "_" + column + "_not_null");
+            changes.add(new AddNotNullCheck(table, column, check));
+            changes.add(new ValidateConstraint(table, check));
+            changes.add(new SetNotNullWithCheck(table, column, check));
+        } else if (was.notNull() != now.notNull()) {
+            changes.add(new ChangeNullability(table, column, false));
         }
         if (was.identity() != now.identity()) {
             changes.add(new ChangeIdentity(table, column, was.identity(), now.identity()));
