@@ -26,7 +26,9 @@ public enum ExitCode {
     ADOPT_REFUSED(21, "adopt: the database differs from the schema of the chosen migration"),
     ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible"),
     DOCTOR_FAILED(23, "doctor: at least one check failed"),
-    RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database");
+    RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database"),
+    LINT_FAILED(25, "lint (and check): a migration statement is unsafe on a live database (an error-level rule)"),
+    TRACE_FAILED(26, "trace: a migration statement blocked writes or reads longer than the threshold");
 
     private final int code;
     private final String meaning;

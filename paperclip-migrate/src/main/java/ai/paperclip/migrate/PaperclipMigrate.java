@@ -4,6 +4,7 @@ import ai.paperclip.migrate.command.AdoptCommand;
 import ai.paperclip.migrate.command.CheckCommand;
 import ai.paperclip.migrate.command.DoctorCommand;
 import ai.paperclip.migrate.command.GenerateCommand;
+import ai.paperclip.migrate.command.LintCommand;
 import ai.paperclip.migrate.command.MigrateCommand;
 import ai.paperclip.migrate.command.PushCommand;
 import ai.paperclip.migrate.command.ResetCommand;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
         description = "Generates, checks and applies Paperclip's database migrations.%n"
                 + "The database is DATABASE_URL, else the instance's .env, else config.json, else the embedded"
                 + " PostgreSQL of $PAPERCLIP_HOME/instances/$PAPERCLIP_INSTANCE_ID.",
-        subcommands = {GenerateCommand.class, CheckCommand.class, MigrateCommand.class, StatusCommand.class,
+        subcommands = {GenerateCommand.class, CheckCommand.class, LintCommand.class, MigrateCommand.class, StatusCommand.class,
                 RollbackCommand.class, PushCommand.class, AdoptCommand.class, DoctorCommand.class,
                 ResetCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n")

@@ -10,11 +10,15 @@ import ai.paperclip.schema.migration.MigrationGenerator;
 import ai.paperclip.schema.migration.MigrationOptions;
 import ai.paperclip.schema.migration.UndecidedChangesException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code generate}: the next migration from the schema definitions ({@link MigrationGenerator}). */
@@ -41,13 +45,21 @@ public final class GenerateCommand extends BaseCommand {
                     + " Default: ${DEFAULT-VALUE}.")
     String author;
 
-    @Option(names = "--concurrent-indexes", description = "Create indexes on existing tables CONCURRENTLY, each in its"
-            + " own changeset outside the transaction.")
-    boolean concurrentIndexes;
+    @Option(names = "--concurrent-indexes", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Create indexes (and the indexes of unique constraints) on existing tables CONCURRENTLY,"
+                    + " each in its own changeset outside the transaction. Default: on; --no-concurrent-indexes turns"
+                    + " it off.")
+    boolean concurrentIndexes = MigrationOptions.DEFAULT_CONCURRENT_INDEXES;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "The lock_timeout each changeset that"
+            + " locks an existing table sets first: 5s, 1500ms, 0 for none. Default: 5s.")
+    String lockTimeout;
 
     @Option(names = "--no-prompt", description = "Never ask about renames and data-losing changes; stop instead (the"
             + " default without a terminal and when CI=true).")
     boolean noPrompt;
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|min)?");
 
     @Spec
     CommandSpec spec;
@@ -61,6 +73,7 @@ public final class GenerateCommand extends BaseCommand {
         Path folder = MigrationsFolder.resolve(out, schema, "--out", spec);
         MigrationOptions options = MigrationOptions.builder().author(author).name(name).custom(custom)
                 .concurrentIndexes(concurrentIndexes)
+                .lockTimeout(lockTimeout == null ? MigrationOptions.DEFAULT_LOCK_TIMEOUT : duration(lockTimeout))
                 .prompter(context.interactive() && !noPrompt ? new TerminalPrompter(context) : null)
                 .generateCommand("paperclip-migrate generate --schema " + schema.className() + " --out " + folder)
                 .build();
@@ -81,5 +94,16 @@ public final class GenerateCommand extends BaseCommand {
         m.decisionsApplied().forEach(d -> out().println("  applied decision: " + d.line()));
         m.decisionsUnused().forEach(d -> out().println("  unused decision kept in decisions.txt: " + d.line()));
         return ExitCode.OK;
+    }
+
+    private Duration duration(String value) {
+        Matcher m = DURATION.matcher(value.strip());
+        if (!m.matches()) {
+            throw new ParameterException(spec.commandLine(), "--lock-timeout must be a number with ms, s or min"
+                    + " (e.g. 5s, 1500ms; 0 for none), got '" + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return m.group(2) == null || m.group(2).equals("ms") ? Duration.ofMillis(n)
+                : m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
     }
 }

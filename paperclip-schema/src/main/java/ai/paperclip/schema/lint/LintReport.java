@@ -54,6 +54,15 @@ public record LintReport(int files, int statements, int silenced, List<LintFindi
 
     /** The report as a JSON object: {@code ok}, counts, and each finding with its rule's reason and fix. */
     public String json() {
+        try {
+            return SchemaJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(asMap());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@link #json()} writes, as maps and lists, for embedding in a larger JSON report. */
+    public Map<String, Object> asMap() {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("ok", ok());
         report.put("files", files);
@@ -72,11 +81,7 @@ public record LintReport(int files, int statements, int silenced, List<LintFindi
             m.put("fix", f.rule().fix());
             return m;
         }).toList());
-        try {
-            return SchemaJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return report;
     }
 
     /**

@@ -1,8 +1,10 @@
 package ai.paperclip.schema.lint;
 
 import ai.paperclip.schema.lint.internal.Linter;
+import ai.paperclip.schema.migration.CommittedMigrations;
 import ai.paperclip.schema.migration.MigrationException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,13 +80,45 @@ public final class MigrationLint {
      * @throws MigrationException when the folder cannot be read
      */
     public static LintReport lintFolder(Path folder) {
+        return lintFiles(sqlFiles(folder));
+    }
+
+    /**
+     * The {@code .sql} files of a folder in the order they apply (by name: the {@code NNNN_} prefix).
+     *
+     * @throws MigrationException when it is not a readable folder
+     */
+    public static List<Path> sqlFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new MigrationException("Cannot lint " + folder + ": not a folder. Give the migrations folder.");
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return lintFiles(files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList());
+            return files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList();
         } catch (IOException e) {
             throw new MigrationException("Cannot list " + folder + " to lint it: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Lints a history on the class path (e.g. {@link CommittedMigrations#PAPERCLIP_LOCATION}, Paperclip's
+     * own), in the order of its index.
+     *
+     * @throws MigrationException when the history or one of its files cannot be read
+     */
+    public static LintReport lintClasspath(ClassLoader loader, String location) {
+        List<SqlFile> sources = new ArrayList<>();
+        for (CommittedMigrations.Migration m : CommittedMigrations.fromClasspath(loader, location).migrations()) {
+            String resource = location + "/" + m.fileName();
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new MigrationException("Cannot lint " + resource + ": its index lists it but the class path"
+                            + " has no such file.");
+                }
+                sources.add(new SqlFile(m.fileName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new MigrationException("Cannot read " + resource + " to lint it: " + e.getMessage(), e);
+            }
+        }
+        return lint(sources);
     }
 }
