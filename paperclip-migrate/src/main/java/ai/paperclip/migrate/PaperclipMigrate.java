@@ -10,6 +10,7 @@ import ai.paperclip.migrate.command.PushCommand;
 import ai.paperclip.migrate.command.ResetCommand;
 import ai.paperclip.migrate.command.RollbackCommand;
 import ai.paperclip.migrate.command.StatusCommand;
+import ai.paperclip.migrate.command.TraceCommand;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.ErrorHandler;
 import java.io.BufferedReader;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
         description = "Generates, checks and applies Paperclip's database migrations.%n"
                 + "The database is DATABASE_URL, else the instance's .env, else config.json, else the embedded"
                 + " PostgreSQL of $PAPERCLIP_HOME/instances/$PAPERCLIP_INSTANCE_ID.",
-        subcommands = {GenerateCommand.class, CheckCommand.class, LintCommand.class, MigrateCommand.class, StatusCommand.class,
+        subcommands = {GenerateCommand.class, CheckCommand.class, LintCommand.class, MigrateCommand.class, TraceCommand.class, StatusCommand.class,
                 RollbackCommand.class, PushCommand.class, AdoptCommand.class, DoctorCommand.class,
                 ResetCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n")

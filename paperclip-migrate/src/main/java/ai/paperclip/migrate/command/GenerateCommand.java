@@ -2,6 +2,7 @@ package ai.paperclip.migrate.command;
 
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.Durations;
 import ai.paperclip.migrate.internal.MigrationsFolder;
 import ai.paperclip.migrate.internal.SchemaOption;
 import ai.paperclip.migrate.internal.TerminalPrompter;
@@ -10,15 +11,11 @@ import ai.paperclip.schema.migration.MigrationGenerator;
 import ai.paperclip.schema.migration.MigrationOptions;
 import ai.paperclip.schema.migration.UndecidedChangesException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code generate}: the next migration from the schema definitions ({@link MigrationGenerator}). */
@@ -59,8 +56,6 @@ public final class GenerateCommand extends BaseCommand {
             + " default without a terminal and when CI=true).")
     boolean noPrompt;
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|min)?");
-
     @Spec
     CommandSpec spec;
 
@@ -73,7 +68,8 @@ public final class GenerateCommand extends BaseCommand {
         Path folder = MigrationsFolder.resolve(out, schema, "--out", spec);
         MigrationOptions options = MigrationOptions.builder().author(author).name(name).custom(custom)
                 .concurrentIndexes(concurrentIndexes)
-                .lockTimeout(lockTimeout == null ? MigrationOptions.DEFAULT_LOCK_TIMEOUT : duration(lockTimeout))
+                .lockTimeout(lockTimeout == null ? MigrationOptions.DEFAULT_LOCK_TIMEOUT
+                        : Durations.parse(lockTimeout, "--lock-timeout", spec))
                 .prompter(context.interactive() && !noPrompt ? new TerminalPrompter(context) : null)
                 .generateCommand("paperclip-migrate generate --schema " + schema.className() + " --out " + folder)
                 .build();
@@ -94,16 +90,5 @@ public final class GenerateCommand extends BaseCommand {
         m.decisionsApplied().forEach(d -> out().println("  applied decision: " + d.line()));
         m.decisionsUnused().forEach(d -> out().println("  unused decision kept in decisions.txt: " + d.line()));
         return ExitCode.OK;
-    }
-
-    private Duration duration(String value) {
-        Matcher m = DURATION.matcher(value.strip());
-        if (!m.matches()) {
-            throw new ParameterException(spec.commandLine(), "--lock-timeout must be a number with ms, s or min"
-                    + " (e.g. 5s, 1500ms; 0 for none), got '" + value + "'");
-        }
-        long n = Long.parseLong(m.group(1));
-        return m.group(2) == null || m.group(2).equals("ms") ? Duration.ofMillis(n)
-                : m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
     }
 }
