@@ -28,7 +28,7 @@ public enum ExitCode {
     DOCTOR_FAILED(23, "doctor: at least one check failed"),
     RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database"),
     LINT_FAILED(25, "lint (and check): a migration statement is unsafe on a live database (an error-level rule)"),
-    TRACE_FAILED(26, "trace: a migration statement blocked writes or reads longer than the threshold");
+    TRACE_FAILED(26, "trace: a migration statement blocked writes longer than the threshold");
 
     private final int code;
     private final String meaning;

@@ -20,7 +20,7 @@ class UsageTest {
         Run run = Cli.run(Map.of(), "--help");
         assertThat(run.exitCode()).isZero();
         for (String command : new String[] {"generate", "check", "migrate", "status", "rollback", "push", "adopt",
-                "doctor", "reset"}) {
+                "doctor", "reset", "lint", "trace"}) {
             assertThat(run.out()).contains("  " + command + " ");
         }
         String flat = run.out().replaceAll("\\s+", " ");
