@@ -54,7 +54,7 @@ public final class MigrationGenerator {
         Snapshot parent = history.newest();
         Decisions fromFile = Decisions.read(folder);
         List<SchemaChange> changes = options.custom() ? List.of()
-                : SchemaDiff.between(parent.schema(), model, fromFile, options.prompter(), options.concurrentIndexes());
+                : SchemaDiff.between(parent.schema(), model, fromFile, options.prompter(), options.concurrentIndexes(), true);
         if (changes.isEmpty() && !options.custom()) {
             writeChangelog(files, journal);
             return Optional.empty();

@@ -1,6 +1,8 @@
 package ai.paperclip.schema.migration.internal;
 
+import ai.paperclip.schema.migration.ConstraintChanges.AddCheck;
 import ai.paperclip.schema.migration.ConstraintChanges.AddCheckNotValid;
+import ai.paperclip.schema.migration.ConstraintChanges.AddForeignKey;
 import ai.paperclip.schema.migration.ConstraintChanges.AddForeignKeyNotValid;
 import ai.paperclip.schema.migration.ConstraintChanges.AddPrimaryKey;
 import ai.paperclip.schema.migration.ConstraintChanges.AddUnique;
@@ -34,20 +36,22 @@ import java.util.function.Function;
  * definition is a drop and an add; an unmatched pair with the same definition under a new name is
  * a rename (nothing is guessed there: no data depends on a constraint's name).
  *
- * <p>The table exists already, so what is added takes its live-safe form: foreign keys and checks
- * {@code NOT VALID} and validated in a later step, indexes and the indexes of unique constraints built
- * concurrently (unless the options turn that off).
+ * <p>The table exists already, so with {@code liveSafe} what is added takes its live-safe form: foreign
+ * keys and checks {@code NOT VALID} and validated in a later step, the indexes of unique constraints built
+ * concurrently (with {@code concurrentIndexes}, which also builds plain indexes concurrently).
  */
 final class ConstraintDiff {
 
     private final List<SchemaChange> changes;
     private final boolean concurrentIndexes;
+    private final boolean liveSafe;
     /** Unique keys ({@code table(columns)}) that a new table's foreign key needs in the first changeset. */
     private final Set<String> neededEarly;
 
-    ConstraintDiff(List<SchemaChange> changes, boolean concurrentIndexes, Set<String> neededEarly) {
+    ConstraintDiff(List<SchemaChange> changes, boolean concurrentIndexes, boolean liveSafe, Set<String> neededEarly) {
         this.changes = changes;
         this.concurrentIndexes = concurrentIndexes;
+        this.liveSafe = liveSafe;
         this.neededEarly = neededEarly;
     }
 
@@ -69,14 +73,16 @@ final class ConstraintDiff {
         match(original.foreignKeys(), renamed.foreignKeys(), target.foreignKeys(), ForeignKeyModel::name,
                 (fk, n) -> new ForeignKeyModel(n, fk.columns(), fk.referencedTable(), fk.referencedColumns(),
                         fk.onDelete(), fk.onUpdate()),
-                fk -> new DropForeignKey(oldName, fk), fk -> validated(new AddForeignKeyNotValid(table, fk), table, fk.name()),
+                fk -> new DropForeignKey(oldName, fk),
+                fk -> liveSafe ? validated(new AddForeignKeyNotValid(table, fk), table, fk.name()) : new AddForeignKey(table, fk),
                 (a, b) -> new RenameConstraint(table, a, b));
         match(original.uniqueConstraints(), renamed.uniqueConstraints(), target.uniqueConstraints(),
                 UniqueConstraintModel::name, (u, n) -> new UniqueConstraintModel(n, u.columns(), u.nullsNotDistinct()),
                 u -> new DropUnique(oldName, u), u -> addUnique(table, u), (a, b) -> new RenameConstraint(table, a, b));
         match(original.checks(), renamed.checks(), target.checks(), CheckModel::name,
                 (c, n) -> new CheckModel(n, c.expression()),
-                c -> new DropCheck(oldName, c), c -> validated(new AddCheckNotValid(table, c), table, c.name()),
+                c -> new DropCheck(oldName, c),
+                c -> liveSafe ? validated(new AddCheckNotValid(table, c), table, c.name()) : new AddCheck(table, c),
                 (a, b) -> new RenameConstraint(table, a, b));
         match(original.indexes(), renamed.indexes(), target.indexes(), IndexModel::name,
                 (ix, n) -> new IndexModel(n, ix.unique(), ix.method(), ix.elements(), ix.where()),
@@ -91,7 +97,7 @@ final class ConstraintDiff {
     }
 
     private SchemaChange addUnique(String table, UniqueConstraintModel unique) {
-        if (!concurrentIndexes || neededEarly.contains(key(table, unique.columns()))) {
+        if (!liveSafe || !concurrentIndexes || neededEarly.contains(key(table, unique.columns()))) {
             return new AddUnique(table, unique);
         }
         changes.add(new CreateUniqueIndexConcurrently(table, unique));

@@ -50,18 +50,22 @@ public final class Differ {
 
     private final Decisions decisions;
     private final boolean concurrentIndexes;
+    private final boolean liveSafe;
     private final List<SchemaChange> changes = new ArrayList<>();
     private final List<UndecidedChange> undecided = new ArrayList<>();
     /** Tables renamed by decision: new name to old name. */
     private final Map<String, String> oldTableNames = new HashMap<>();
 
-    private Differ(Decisions decisions, boolean concurrentIndexes) {
+    private Differ(Decisions decisions, boolean concurrentIndexes, boolean liveSafe) {
         this.decisions = decisions;
         this.concurrentIndexes = concurrentIndexes;
+        this.liveSafe = liveSafe;
     }
 
-    public static Result diff(SchemaModel from, SchemaModel to, Decisions decisions, boolean concurrentIndexes) {
-        Differ differ = new Differ(decisions, concurrentIndexes);
+    /** @param liveSafe whether changes to existing tables take their live-safe form (see {@link ConstraintDiff}) */
+    public static Result diff(SchemaModel from, SchemaModel to, Decisions decisions, boolean concurrentIndexes,
+            boolean liveSafe) {
+        Differ differ = new Differ(decisions, concurrentIndexes, liveSafe);
         differ.run(from, to);
         List<SchemaChange> ordered = new ArrayList<>(differ.changes);
         ordered.sort(Comparator.comparing(SchemaChange::phase)); // stable: keeps table and name order per phase
@@ -89,7 +93,7 @@ public final class Differ {
             from.table(target.name()).ifPresent(renamed -> {
                 TableModel before = original.table(oldTableNames.getOrDefault(target.name(), target.name())).orElseThrow();
                 diffColumns(renamed, target);
-                new ConstraintDiff(changes, concurrentIndexes, neededEarly).diff(before, renamed, target);
+                new ConstraintDiff(changes, concurrentIndexes, liveSafe, neededEarly).diff(before, renamed, target);
             });
         }
     }
@@ -203,14 +207,14 @@ public final class Differ {
         } else if (!Objects.equals(was.defaultExpression(), now.defaultExpression())) {
             changes.add(new ChangeDefault(table, column, was.defaultExpression(), now.defaultExpression()));
         }
-        if (now.notNull() && !was.notNull()) {
+        if (liveSafe && now.notNull() && !was.notNull()) {
             // SET NOT NULL alone scans the table under ACCESS EXCLUSIVE; a validated check lets it skip the scan.
             String check = Names.truncate(table + "_" + column + "_not_null");
             changes.add(new AddNotNullCheck(table, column, check));
             changes.add(new ValidateConstraint(table, check));
             changes.add(new SetNotNullWithCheck(table, column, check));
         } else if (was.notNull() != now.notNull()) {
-            changes.add(new ChangeNullability(table, column, false));
+            changes.add(new ChangeNullability(table, column, now.notNull()));
         }
         if (was.identity() != now.identity()) {
             changes.add(new ChangeIdentity(table, column, was.identity(), now.identity()));
