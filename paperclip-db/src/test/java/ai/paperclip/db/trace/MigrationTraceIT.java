@@ -155,6 +155,21 @@ class MigrationTraceIT {
         }
     }
 
+    @Test
+    void tracesOnAGivenScratchDatabaseAsItIsWithoutCopyingIt(PostgresServer server) throws Exception {
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection busy = server.superuserOn(database).getConnection()) {
+            TraceReport report = MigrationTrace.configure().scratch(url).migrations(List.of(MigrationSource.folder(safe)))
+                    .run();
+            assertThat(report.statements()).hasSize(5);
+            assertThat(report.ok()).as(report.text()).isTrue();
+        }
+        DataSource scratch = server.superuserOn(database);
+        assertThat(Db.value(scratch, "SELECT count(*) FROM pg_indexes WHERE indexname = 'big_v_idx'"))
+                .as("the scratch database is changed").isEqualTo("1");
+        assertThat(Db.history(scratch)).as("but records no history").containsExactly("paperclip:0000_base");
+    }
+
     private static TableModel other() {
         return new TableModel("other", List.of(new ColumnModel("id", "integer", true, null)),
                 new PrimaryKeyModel("other_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of());
