@@ -7,6 +7,7 @@ import ai.paperclip.db.internal.EnvironmentSettings;
 import ai.paperclip.db.internal.ExistingDataSource;
 import ai.paperclip.db.internal.HealthProbe;
 import ai.paperclip.db.internal.PoolFactory;
+import ai.paperclip.db.internal.PoolSizeCheck;
 import ai.paperclip.db.internal.QueryLogListener;
 import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.internal.StartupMigrations;
@@ -46,7 +47,8 @@ public final class PaperclipDb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaperclipDb.class);
 
     // Run in order on the new pool before create() returns it: never hand out a stale schema.
-    private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new StartupMigrations());
+    private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new PoolSizeCheck(),
+            new StartupMigrations());
 
     private final DataSource pool;
     // False for a data source the application gave us: close() leaves it open.
