@@ -151,7 +151,7 @@ public final class PaperclipDb implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             throw ConnectionFailures.describe(e, target);
         }
-        LOG.info("Using the application's data source on {} (prepared statements {})", target,
+        LOG.info("Using {} (prepared statements {})", target,
                 options.preparedStatements() ? "on" : "off");
         return new PaperclipDb(dataSource, false, null, target, options);
     }

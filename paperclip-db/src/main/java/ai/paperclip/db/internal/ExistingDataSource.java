@@ -26,10 +26,10 @@ public final class ExistingDataSource {
      * @throws InvalidOptionException    when prepared statements are off but the connections prepare
      */
     public static ConnectionTarget inspect(DataSource dataSource, PaperclipDbOptions options) {
-        String name = "the data source " + dataSource.getClass().getSimpleName();
+        String name = "the application's " + dataSource.getClass().getSimpleName();
         try (Connection connection = dataSource.getConnection()) {
             String url = connection.getMetaData().getURL();
-            String shown = name + " (" + (url == null ? "URL unknown" : Redaction.url(url)) + ")";
+            String shown = (url == null ? "(URL unknown)" : Redaction.url(url)) + " (" + name + ")";
             ConnectionTarget target = new ConnectionTarget(url, new Properties(), shown);
             if (!options.preparedStatements()) {
                 int threshold = connection.unwrap(PGConnection.class).getPrepareThreshold();
