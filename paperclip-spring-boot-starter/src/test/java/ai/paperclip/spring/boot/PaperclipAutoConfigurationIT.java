@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.paperclip.db.PaperclipDb;
 import ai.paperclip.db.testing.Db;
+import ai.paperclip.db.testing.LogCapture;
 import ai.paperclip.db.testing.PostgresServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -80,6 +81,27 @@ class PaperclipAutoConfigurationIT {
             assertThat(Db.tableExists(pool, "issues")).isTrue();
             assertThat(context.getBean(PaperclipDb.class).redactedUrl()).doesNotContain(PostgresServer.PASSWORD);
         });
+    }
+
+    @Test
+    void bootsPoolSettingsBesideTheStartersPoolAreNamedAsIgnored() {
+        Contexts.runner().withPropertyValues("paperclip.db.url=" + Contexts.freshUrl(server),
+                "spring.datasource.hikari.maximum-pool-size=7").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(10);
+                    assertThat(LogCapture.text()).contains("spring.datasource.hikari.* is set but does not apply");
+                });
+    }
+
+    @Test
+    void databaseUrlBesideSpringDatasourceUrlIsNamedAsIgnored() {
+        Contexts.runner().withPropertyValues("spring.datasource.url=" + Contexts.freshJdbcUrl(server),
+                "spring.datasource.username=" + PostgresServer.USER, "spring.datasource.password=" + PostgresServer.PASSWORD,
+                "DATABASE_URL=postgres://someone:hunter2@elsewhere:5432/other").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(LogCapture.text()).contains("DATABASE_URL is set but the application's own DataSource"
+                            + " (spring.datasource.url) is used").doesNotContain("hunter2");
+                });
     }
 
     @Test

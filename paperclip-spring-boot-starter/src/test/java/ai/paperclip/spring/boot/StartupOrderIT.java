@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.db.PaperclipDb;
 import ai.paperclip.db.testing.Db;
+import ai.paperclip.db.testing.LogCapture;
 import ai.paperclip.db.testing.PostgresServer;
 import ai.paperclip.db.testing.TestHistory;
 import java.nio.file.Path;
@@ -87,6 +88,7 @@ class StartupOrderIT {
                     assertThat(Db.tableExists(dataSource, "app_invoices")).isTrue();
                     assertThat(Db.tableExists(dataSource, "flyway_schema_history")).isTrue();
                     assertThat(Db.history(dataSource)).allMatch(row -> row.startsWith("paperclip:"));
+                    assertThat(LogCapture.text()).contains("Spring Boot's Flyway (flyway) runs after Paperclip's migrations");
                 });
     }
 

@@ -8,12 +8,16 @@ import ai.paperclip.spring.boot.PaperclipDbProperties;
 import ai.paperclip.spring.boot.internal.PaperclipSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +42,8 @@ import org.springframework.core.env.Environment;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public class PaperclipDataSourceAutoConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PaperclipDataSourceAutoConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean
     public PaperclipDatabaseServer paperclipDatabaseServer(Environment environment) {
@@ -53,6 +59,11 @@ public class PaperclipDataSourceAutoConfiguration {
     public PaperclipDb paperclipDb(PaperclipDatabaseServer server, Environment environment,
                                    ObjectProvider<PaperclipPoolCustomizer> customizers) {
         PaperclipDbOptions options = PaperclipSettings.of(environment, getClass().getClassLoader()).options();
+        if (Binder.get(environment).bind("spring.datasource.hikari", Bindable.mapOf(String.class, Object.class)).isBound()) {
+            LOG.warn("spring.datasource.hikari.* is set but does not apply: the pool is Paperclip's (spring.datasource.url is"
+                    + " not set). Size it with paperclip.db.pool.* (max, idle-timeout, connect-timeout, name), or set"
+                    + " spring.datasource.url to use Spring Boot's pool.");
+        }
         HikariDataSource pool = PaperclipPool.open(server.url(), options,
                 config -> customizers.orderedStream().forEach(c -> c.customize(config)));
         try {
