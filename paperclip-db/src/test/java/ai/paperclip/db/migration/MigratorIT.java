@@ -151,7 +151,7 @@ class MigratorIT {
                 .isInstanceOf(MigrationException.class)
                 .hasMessage("Changeset test:0000_a in 0000_a.sql is declared by both " + history.dir() + " and "
                         + other + ": Liquibase records changesets by id, author and file name, so one would be taken"
-                        + " for the other. Give your own history its own changeset author (GenerateMigration --author"
+                        + " for the other. Give your own history its own changeset author (paperclip-migrate generate --author"
                         + " <name>).");
     }
 }

@@ -58,7 +58,7 @@ public final class CheckCommand extends DatabaseCommand {
                 "--migrations", spec);
         CheckResult result = MigrationCheck.run(schema.model(), folder, MigrationOptions.builder()
                 .generateCommand("paperclip-migrate generate --schema " + schema.className() + " --out " + folder).build());
-        ExitCode code = result.ok() ? ExitCode.OK : ExitCode.of(result.problems().get(0).code());
+        ExitCode code = result.code().map(ExitCode::of).orElse(ExitCode.OK);
         MigrationStatus status = null;
         String target = null;
         if (code == ExitCode.OK && database) {

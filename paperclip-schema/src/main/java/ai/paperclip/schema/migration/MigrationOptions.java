@@ -20,7 +20,7 @@ public record MigrationOptions(String author, String name, boolean custom, boole
 
     public static final String DEFAULT_AUTHOR = "paperclip";
     public static final String DEFAULT_GENERATE_COMMAND =
-            "java ai.paperclip.schema.migration.GenerateMigration --schema <schema class> --out <migrations folder>";
+            "paperclip-migrate generate --schema <schema class> --out <migrations folder>";
     /** Longest readable name: keeps {@code NNNN_name_concurrently_N} a comfortable changeset id. */
     public static final int MAX_NAME_LENGTH = 60;
 
