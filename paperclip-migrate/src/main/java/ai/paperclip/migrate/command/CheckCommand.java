@@ -4,7 +4,7 @@ import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
-import ai.paperclip.migrate.internal.MigrationsFolder;
+import ai.paperclip.migrate.internal.GeneratorFolder;
 import ai.paperclip.migrate.internal.OpenDatabase;
 import ai.paperclip.migrate.internal.SchemaOption;
 import ai.paperclip.migrate.internal.StatusReport;
@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,10 +29,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", description = "Fail when the schema definitions have changes no migration covers, when two"
         + " migrations follow the same snapshot, when a committed migration was edited, or when the index and the"
         + " files disagree. No database needed (unless --database).")
-public final class CheckCommand extends DatabaseCommand {
+public final class CheckCommand extends BaseCommand {
 
     @Mixin
     SchemaOption schema;
+
+    @Option(names = "--migrations", paramLabel = "DIR", description = "The migrations folder to check: the one"
+            + " generate --out writes, a directory of files (not a classpath: location; given once). Default with"
+            + " Paperclip's schema: " + GeneratorFolder.PAPERCLIP_FOLDER + " (run at the root of the checkout).")
+    String migrations;
 
     @Option(names = "--database", description = "Also require the resolved database to have every migration of the"
             + " folder applied (exit status 3 when it does not).")
@@ -51,18 +55,14 @@ public final class CheckCommand extends DatabaseCommand {
 
     @Override
     protected ExitCode run() {
-        if (migrations.size() > 1 || migrations.stream().anyMatch(m -> m.startsWith(CLASSPATH_PREFIX))) {
-            throw new ParameterException(spec.commandLine(), "check reads one migrations folder: give one --migrations DIR.");
-        }
-        Path folder = MigrationsFolder.resolve(migrations.isEmpty() ? null : Path.of(migrations.get(0)), schema,
-                "--migrations", spec);
+        Path folder = GeneratorFolder.resolve(migrations, schema, "--migrations", spec);
         CheckResult result = MigrationCheck.run(schema.model(), folder, MigrationOptions.builder()
                 .generateCommand("paperclip-migrate generate --schema " + schema.className() + " --out " + folder).build());
         ExitCode code = result.code().map(ExitCode::of).orElse(ExitCode.OK);
         MigrationStatus status = null;
         String target = null;
         if (code == ExitCode.OK && database) {
-            try (OpenDatabase db = openDatabase()) {
+            try (OpenDatabase db = OpenDatabase.open(context.environment())) {
                 target = db.description();
                 status = db.migrator(List.of(MigrationSource.folder(folder))).status();
             }
