@@ -58,7 +58,7 @@ class InconsistentHistoryIT {
                 .hasMessageNotContaining(PostgresServer.PASSWORD).hasMessageNotContaining(PostgresServer.encoded(PostgresServer.PASSWORD));
         assertThatThrownBy(() -> start(options(history).migrate(false)))
                 .isInstanceOf(MigrationRefusedException.class).hasMessage(expected);
-        assertThatThrownBy(() -> migrator(history).migrate(MigrationListener.NONE))
+        assertThatThrownBy(() -> migrator(history).migrate())
                 .isInstanceOf(MigrationRefusedException.class).hasMessage(expected);
         assertThat(migrator(history).status().edited()).containsExactly("0001_b");
         assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b");
@@ -112,7 +112,7 @@ class InconsistentHistoryIT {
         MigrationStatus status = migrator(older).status();
         assertThat(status.upToDate()).isTrue();
         assertThat(status.unknown()).containsExactly("test:0002_c (0002_c.sql)");
-        assertThat(migrator(older).migrate(MigrationListener.NONE).applied()).isEmpty();
+        assertThat(migrator(older).migrate().applied()).isEmpty();
         assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b", "test:0002_c");
     }
 
