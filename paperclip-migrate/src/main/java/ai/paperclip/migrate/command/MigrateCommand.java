@@ -1,6 +1,7 @@
 package ai.paperclip.migrate.command;
 
 import ai.paperclip.db.migration.MigrationResult;
+import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
