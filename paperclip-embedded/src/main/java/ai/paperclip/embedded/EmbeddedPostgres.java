@@ -2,6 +2,7 @@ package ai.paperclip.embedded;
 
 import ai.paperclip.embedded.internal.DataDirectoryReset;
 import ai.paperclip.embedded.internal.DataDirectoryRule;
+import ai.paperclip.embedded.internal.Ports;
 import ai.paperclip.embedded.internal.Databases;
 import ai.paperclip.embedded.internal.ServerControl;
 import ai.paperclip.embedded.internal.ServerProbe;
@@ -240,6 +241,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
      */
     public static final class Builder {
 
+        /** {@link #port(int)} of it picks a free port. */
+        public static final int ANY_FREE_PORT = 0;
+
         private InstanceHome instanceHome;
         private String userHome;
         private Path dataDirectory;
@@ -278,7 +282,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return this;
         }
 
-        /** The first port tried; overrides {@code database.embeddedPostgresPort} (default 54329). */
+        /**
+         * The first port tried; overrides {@code database.embeddedPostgresPort} (default 54329). {@value #ANY_FREE_PORT}
+         * picks a port that is free when the options are built (tests, a second server beside the instance's).
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
@@ -363,7 +370,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
             data = data.toAbsolutePath().normalize();
             int firstPort;
             String portSetting;
-            if (port != null) {
+            if (port != null && port == ANY_FREE_PORT) {
+                firstPort = Ports.anyFree();
+                portSetting = "a free port (port(0) of the builder)";
+            } else if (port != null) {
                 firstPort = port;
                 portSetting = "port(" + port + ") of the builder";
             } else if (config != null) {
