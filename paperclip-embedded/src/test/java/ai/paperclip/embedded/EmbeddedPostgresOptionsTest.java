@@ -64,7 +64,7 @@ class EmbeddedPostgresOptionsTest {
         assertThatThrownBy(() -> EmbeddedPostgres.builder().dataDirectory(tmp).portAttempts(0).build())
                 .hasMessage("portAttempts must be from 1 to 1000, found 0");
         assertThatThrownBy(() -> EmbeddedPostgres.builder().dataDirectory(tmp).port(70000).build())
-                .hasMessage("port must be from 1 to 65535, found 70000");
+                .hasMessage("port must be from 1 to 65535, found 70000 (port(70000) of the builder)");
         assertThatThrownBy(() -> EmbeddedPostgres.builder().dataDirectory(tmp).databaseName("a;b").build())
                 .hasMessageContaining("databaseName must be a plain identifier");
         assertThatThrownBy(() -> EmbeddedPostgres.builder().serverSetting("port", "1"))
