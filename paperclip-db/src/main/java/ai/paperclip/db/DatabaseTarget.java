@@ -69,7 +69,9 @@ public final class DatabaseTarget {
      *   <li>{@code DATABASE_URL} in {@code env};</li>
      *   <li>{@code DATABASE_URL} in the instance's {@code .env} (never overriding a variable already set);</li>
      *   <li>{@code database.connectionString} of {@code config.json} when {@code database.mode} is {@code postgres};</li>
-     *   <li>otherwise the instance's embedded PostgreSQL.</li>
+     *   <li>otherwise the instance's embedded PostgreSQL, unless {@code PAPERCLIP_EMBEDDED_POSTGRES} is
+     *       {@code false} (the production guard): then an {@link InvalidOptionException} naming
+     *       {@code DATABASE_URL}.</li>
      * </ol>
      * The instance is {@code $PAPERCLIP_HOME/instances/$PAPERCLIP_INSTANCE_ID}; {@link #environment()}
      * returns {@code env} with the {@code .env} file laid under it, for the other settings.
@@ -96,6 +98,10 @@ public final class DatabaseTarget {
                             + " DATABASE_URL, or set database.mode to \"embedded-postgres\"."));
             return new DatabaseTarget(connection, instance, null, effective,
                     "database.connectionString (" + instance.configFile() + ")");
+        }
+        if (!EnvironmentSettings.embeddedPostgresAllowed(effective)) {
+            throw EnvironmentSettings.embeddedPostgresRefused("not in the environment, not in " + instance.envFile()
+                    + ", no database.connectionString in " + instance.configFile());
         }
         EmbeddedPostgresOptions options = EmbeddedPostgres.builder().fromEnvironment(env).build();
         return new DatabaseTarget(null, instance, options, effective, "embedded PostgreSQL");

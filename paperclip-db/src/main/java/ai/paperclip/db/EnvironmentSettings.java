@@ -46,7 +46,8 @@ final class EnvironmentSettings {
             new Setting("connectTimeout", Kind.POSITIVE_SECONDS, (b, v) -> b.connectTimeout((Duration) v)),
             new Setting("migrationUrl", Kind.URL, (b, v) -> b.migrationUrl((String) v)),
             new Setting(PAPERCLIP_PREFIX, "migrationAutoApply", Kind.BOOLEAN, (b, v) -> b.migrationAutoApply((Boolean) v)),
-            new Setting(PAPERCLIP_PREFIX, "migrationPrompt", Kind.PROMPT, (b, v) -> b.migrationPrompt((MigrationPrompt) v)));
+            new Setting(PAPERCLIP_PREFIX, "migrationPrompt", Kind.PROMPT, (b, v) -> b.migrationPrompt((MigrationPrompt) v)),
+            new Setting(PAPERCLIP_PREFIX, "embeddedPostgres", Kind.BOOLEAN, (b, v) -> b.embeddedPostgres((Boolean) v)));
 
     private EnvironmentSettings() {
     }
@@ -69,6 +70,22 @@ final class EnvironmentSettings {
             }
             setting.apply().accept(builder, parse(setting, raw.strip()));
         }
+    }
+
+    /** Whether {@code environment} allows the embedded PostgreSQL ({@code PAPERCLIP_EMBEDDED_POSTGRES}, default true). */
+    static boolean embeddedPostgresAllowed(Map<String, String> environment) {
+        Setting setting = SETTINGS.stream().filter(s -> s.builderMethod().equals("embeddedPostgres")).findFirst().orElseThrow();
+        String raw = environment.get(setting.variable());
+        return raw == null || raw.strip().isEmpty()
+                ? PaperclipDbOptions.DEFAULT_EMBEDDED_POSTGRES : (Boolean) parse(setting, raw.strip());
+    }
+
+    /** The refusal when no database URL is set and the embedded PostgreSQL is not allowed. */
+    static InvalidOptionException embeddedPostgresRefused(String where) {
+        return new InvalidOptionException("No database URL is set (" + where + ") and the embedded PostgreSQL is"
+                + " turned off (PAPERCLIP_EMBEDDED_POSTGRES=false or embeddedPostgres(false)). Set DATABASE_URL to"
+                + " the production database, e.g. postgres://USER:PASSWORD@HOST:5432/DB?sslmode=require; for"
+                + " development, leave PAPERCLIP_EMBEDDED_POSTGRES unset.");
     }
 
     private static Object parse(Setting setting, String value) {

@@ -91,10 +91,16 @@ public final class PaperclipDb implements AutoCloseable {
     /**
      * The database {@code target} names: a URL, or an embedded server that is started (or reused,
      * once its identity is proven) and stopped again by {@link #close()} if this is its last user.
+     *
+     * @throws InvalidOptionException when the target is embedded and {@link PaperclipDbOptions#embeddedPostgres()}
+     *     is false (the production guard); nothing is started or created
      */
     public static PaperclipDb create(DatabaseTarget target, PaperclipDbOptions options) {
         if (target.url().isPresent()) {
             return create(target.url().get(), options);
+        }
+        if (!options.embeddedPostgres()) {
+            throw EnvironmentSettings.embeddedPostgresRefused("the target is " + target.describe());
         }
         EmbeddedPostgres server = target.startEmbedded();
         try {

@@ -18,9 +18,10 @@ import java.util.Optional;
  * method in upper snake case, + {@code _SECONDS} when it takes a {@link Duration}
  * ({@code poolMax} &harr; {@code DATABASE_POOL_MAX}, {@code idleTimeout} &harr;
  * {@code DATABASE_IDLE_TIMEOUT_SECONDS}). Only {@link #fromEnvironment(Map)} and
- * {@link Builder#environment(Map)} read them, and only from the map they are given. The two start-up
- * migration settings keep upstream's names, {@code PAPERCLIP_MIGRATION_AUTO_APPLY} and
- * {@code PAPERCLIP_MIGRATION_PROMPT}: the same rule with the prefix {@code PAPERCLIP_}.
+ * {@link Builder#environment(Map)} read them, and only from the map they are given. The start-up
+ * migration settings and the production guard keep upstream's prefix, {@code PAPERCLIP_MIGRATION_AUTO_APPLY},
+ * {@code PAPERCLIP_MIGRATION_PROMPT} and {@code PAPERCLIP_EMBEDDED_POSTGRES}: the same rule with the
+ * prefix {@code PAPERCLIP_}.
  */
 public final class PaperclipDbOptions {
 
@@ -35,6 +36,8 @@ public final class PaperclipDbOptions {
     public static final boolean DEFAULT_MIGRATE = true;
     public static final boolean DEFAULT_MIGRATION_AUTO_APPLY = false;
     public static final MigrationPrompt DEFAULT_MIGRATION_PROMPT = MigrationPrompt.AUTO;
+    /** Without a database URL, start the embedded PostgreSQL (true) or refuse to start (false: production). */
+    public static final boolean DEFAULT_EMBEDDED_POSTGRES = true;
 
     private final int poolMax;
     private final Duration idleTimeout;
@@ -51,6 +54,7 @@ public final class PaperclipDbOptions {
     private final MigrationPrompt migrationPrompt;
     private final MigrationConsole migrationConsole;
     private final List<MigrationSource> migrations;
+    private final boolean embeddedPostgres;
 
     private PaperclipDbOptions(Builder b) {
         this.poolMax = b.poolMax;
@@ -68,6 +72,7 @@ public final class PaperclipDbOptions {
         this.migrationPrompt = b.migrationPrompt;
         this.migrationConsole = b.migrationConsole;
         this.migrations = b.migrations == null ? null : List.copyOf(b.migrations);
+        this.embeddedPostgres = b.embeddedPostgres;
         OptionsValidation.validate(this);
     }
 
@@ -172,6 +177,16 @@ public final class PaperclipDbOptions {
         return migrations;
     }
 
+    /**
+     * Whether a missing database URL means the embedded PostgreSQL ({@code true}, the default) or is an
+     * error naming {@code DATABASE_URL} ({@code false}, {@code PAPERCLIP_EMBEDDED_POSTGRES=false}): the
+     * production guard, so a deployment whose URL went missing fails instead of starting an empty
+     * database in the home directory.
+     */
+    public boolean embeddedPostgres() {
+        return embeddedPostgres;
+    }
+
     @Override
     public String toString() {
         return "PaperclipDbOptions{poolMax=" + poolMax + ", idleTimeout=" + idleTimeout
@@ -180,7 +195,7 @@ public final class PaperclipDbOptions {
                 + ", logQueries=" + logQueries + ", slowQueryThreshold=" + slowQueryThreshold
                 + ", logBindValues=" + logBindValues + ", poolName=" + poolName + ", migrate=" + migrate
                 + ", migrationAutoApply=" + migrationAutoApply + ", migrationPrompt=" + migrationPrompt
-                + ", migrations=" + migrations + "}";
+                + ", migrations=" + migrations + ", embeddedPostgres=" + embeddedPostgres + "}";
     }
 
     /** Builds {@link PaperclipDbOptions}; not thread-safe. */
@@ -201,6 +216,7 @@ public final class PaperclipDbOptions {
         private MigrationPrompt migrationPrompt = DEFAULT_MIGRATION_PROMPT;
         private MigrationConsole migrationConsole = MigrationConsole.system();
         private List<MigrationSource> migrations = List.of(MigrationSource.paperclip());
+        private boolean embeddedPostgres = DEFAULT_EMBEDDED_POSTGRES;
 
         private Builder() {
         }
@@ -297,6 +313,12 @@ public final class PaperclipDbOptions {
          */
         public Builder migrations(MigrationSource... migrations) {
             this.migrations = migrations == null ? null : List.of(migrations);
+            return this;
+        }
+
+        /** False: no database URL is an error instead of the embedded PostgreSQL ({@code PAPERCLIP_EMBEDDED_POSTGRES}). */
+        public Builder embeddedPostgres(boolean embeddedPostgres) {
+            this.embeddedPostgres = embeddedPostgres;
             return this;
         }
 

@@ -42,7 +42,8 @@ class PaperclipDbOptionsTest {
                 "connectTimeout", "DATABASE_CONNECT_TIMEOUT_SECONDS",
                 "migrationUrl", "DATABASE_MIGRATION_URL",
                 "migrationAutoApply", "PAPERCLIP_MIGRATION_AUTO_APPLY",
-                "migrationPrompt", "PAPERCLIP_MIGRATION_PROMPT"));
+                "migrationPrompt", "PAPERCLIP_MIGRATION_PROMPT",
+                "embeddedPostgres", "PAPERCLIP_EMBEDDED_POSTGRES"));
     }
 
     @Test

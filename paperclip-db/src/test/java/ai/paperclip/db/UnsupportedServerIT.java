@@ -1,9 +1,18 @@
 package ai.paperclip.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ai.paperclip.db.introspect.PushOptions;
+import ai.paperclip.db.introspect.SchemaPush;
+import ai.paperclip.db.migration.MigrationStatus;
+import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.testing.PostgresServer;
+import ai.paperclip.schema.core.PaperclipSchema;
+import java.sql.Statement;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +51,29 @@ class UnsupportedServerIT {
                 .contains("is not supported: paperclip-db needs PostgreSQL 17 or newer")
                 .doesNotContain(PostgresServer.PASSWORD);
         assertThat(e.serverVersionNum()).isBetween(140000, 149999);
+    }
+
+    @Test
+    void everyWayOfChangingTheDatabaseRefusesItTooBeforeChangingAnything() throws Exception {
+        Migrator migrator = Migrator.configure().url(postgres14.url()).load();
+        for (ThrowingCallable change : List.<ThrowingCallable>of(() -> migrator.migrate(),
+                () -> migrator.rollback(1), () -> migrator.markApplied("0000_core_schema"), () -> {
+                    try (Connection c = postgres14.superuser().getConnection()) {
+                        SchemaPush.push(c, PaperclipSchema.SCHEMA.model(), PushOptions.defaults());
+                    }
+                })) {
+            assertThatThrownBy(change).isInstanceOf(UnsupportedServerException.class)
+                    .hasMessageContaining("(server_version_num 14")
+                    .hasMessageContaining("is not supported: paperclip-db needs PostgreSQL 17 or newer")
+                    .hasMessageNotContaining(PostgresServer.PASSWORD);
+        }
+        try (Connection c = postgres14.superuser().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from pg_tables where schemaname = 'public'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("no table, not even databasechangelog").isZero();
+        }
+        assertThat(migrator.status().state()).as("reading is still allowed (doctor, status)")
+                .isEqualTo(MigrationStatus.State.EMPTY);
     }
 
     @Test

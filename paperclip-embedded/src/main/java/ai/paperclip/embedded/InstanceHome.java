@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -28,6 +29,10 @@ public record InstanceHome(Path home, String instanceId, Path configFile) {
     public static final String DEFAULT_INSTANCE_ID = "default";
     /** The home directory name under the user's home when {@code PAPERCLIP_HOME} is unset. */
     public static final String DEFAULT_HOME_DIRECTORY = ".paperclip";
+
+    /** Mode 0700 for every directory the library creates in a home. */
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private static final Pattern VALID_ID = Pattern.compile("^[a-zA-Z0-9_-]+$");
 
@@ -107,16 +112,17 @@ public record InstanceHome(Path home, String instanceId, Path configFile) {
     }
 
     /**
-     * Creates the instance directories that do not exist yet: the instance, {@code data/backups/},
-     * {@code secrets/} (mode 0700) and {@code logs/}. {@code config.json} is never written here.
+     * Creates the instance directories that do not exist yet, each with mode 0700 (the instance holds
+     * {@code .env}, which may name a password, the server log, backups and the secrets key): the instance,
+     * {@code data/backups/}, {@code secrets/} and {@code logs/}. Existing directories keep their mode.
+     * {@code config.json} is never written here.
      */
     public void createDirectories() {
         try {
-            Files.createDirectories(defaultBackupDirectory());
-            Files.createDirectories(logsDirectory());
-            if (!Files.isDirectory(secretsDirectory())) {
-                Files.createDirectories(secretsDirectory(),
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            for (Path directory : List.of(defaultBackupDirectory(), logsDirectory(), secretsDirectory())) {
+                if (!Files.isDirectory(directory)) {
+                    Files.createDirectories(directory, OWNER_ONLY);
+                }
             }
         } catch (IOException e) {
             throw new ConfigurationException("Cannot create the instance directories under " + instanceDirectory()

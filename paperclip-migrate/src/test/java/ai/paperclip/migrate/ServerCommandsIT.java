@@ -158,8 +158,8 @@ class ServerCommandsIT {
 
         Run one = run(env, "rollback", "--count", "1", migrations);
         assertThat(one.exitCode()).as(one.toString()).isZero();
-        assertThat(one.out()).contains("Rolling back database via DATABASE_URL").contains(": 0001_priority")
-                .contains("Rolled back 1 migration; 1 migration pending (0001_priority)");
+        assertThat(one.out()).contains("Rolling back database via DATABASE_URL").contains("-- 0001_priority")
+                .contains("Rolled back 1 migration (0001_priority); 1 migration pending (0001_priority)");
         assertThat(columns(db, "notes")).containsExactly("id", "body");
         assertThat(run(env, "status", migrations).exitCode()).isEqualTo(ExitCode.MIGRATIONS_PENDING.code());
 
@@ -170,7 +170,7 @@ class ServerCommandsIT {
         assertThat(run(env, "rollback", "--to", "0000", migrations).out()).contains("Nothing to roll back");
         Run tooMany = run(env, "rollback", "--count", "5", migrations);
         assertThat(tooMany.exitCode()).isEqualTo(ExitCode.FAILURE.code());
-        assertThat(tooMany.err()).contains("only 1 of").contains("Give --count 1 or less");
+        assertThat(tooMany.err()).contains("only 1 of").contains("Roll back 1 or fewer");
 
         // A migration that drops data comes back as structure only: refused unless --force.
         assertThat(run(env, "migrate", migrations).exitCode()).isZero();
@@ -183,6 +183,120 @@ class ServerCommandsIT {
         Run forced = run(env, "rollback", "--count", "1", "--force", migrations);
         assertThat(forced.exitCode()).as(forced.toString()).isZero();
         assertThat(columns(db, "notes")).containsExactly("id", "priority", "body");
+    }
+
+    @Test
+    void rollbackCountsTheRowsItsSqlWouldDeleteRefusesWithoutForceAndADryRunChangesNothing(TestDatabase db)
+            throws Exception {
+        Map<String, String> env = env(db);
+        assertThat(run(env, "migrate").exitCode()).isZero();
+        sql(db, "INSERT INTO companies (name, issue_prefix) VALUES ('Acme', 'ACM'), ('Beta', 'BET')",
+                "INSERT INTO agents (company_id, name, role) SELECT id, 'CEO', 'ceo' FROM companies WHERE name = 'Acme'");
+
+        Run refused = run(env, "rollback", "--count", "1");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.ROLLBACK_REFUSED.code());
+        assertThat(refused.err()).contains("Refusing to roll back 0000_core_schema")
+                .contains("drop table companies: 2 rows deleted").contains("drop table agents: 1 row deleted")
+                .doesNotContain("drop table issues").contains("Nothing was changed").contains("--force");
+        assertThat(tableCount(db)).isEqualTo(PaperclipSchema.SCHEMA.model().tables().size() + 1); // + databasechangelog
+
+        Run dryRun = run(env, "rollback", "--count", "1", "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+        assertThat(dryRun.out()).contains("-- 0000_core_schema").contains("DROP TABLE companies;")
+                .contains("Dry run: nothing was changed").contains("refused without --force");
+        assertThat(dryRun.err()).contains("data loss: drop table companies: 2 rows deleted");
+        assertThat(tableCount(db)).isEqualTo(PaperclipSchema.SCHEMA.model().tables().size() + 1);
+        assertThat(run(env, "status").exitCode()).isZero();
+
+        Run forced = run(env, "rollback", "--count", "1", "--force");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(forced.out()).contains("Rolled back 1 migration (0000_core_schema)");
+        assertThat(tableCount(db)).isEqualTo(1); // only the history table is left
+    }
+
+    private static int tableCount(TestDatabase db) throws SQLException {
+        try (Connection c = db.openConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void checkDatabaseSeesAReSealedEditOfAnAppliedMigrationAndDriftFromItsSnapshot(TestDatabase db) throws Exception {
+        Map<String, String> env = env(db);
+        generate(V1, "notes");
+        String migrations = "--migrations=" + folder;
+        assertThat(run(env, "migrate", migrations).exitCode()).isZero();
+        Run clean = run(env, "check", "--schema", V1, migrations, "--database");
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+
+        sql(db, "ALTER TABLE notes ALTER COLUMN body DROP NOT NULL");
+        Run drifted = run(env, "check", "--schema", V1, migrations, "--database");
+        assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(ExitCode.SCHEMA_DRIFT.code()).isEqualTo(16);
+        assertThat(drifted.err()).contains("drift: ").contains("notes.body")
+                .contains("differs from the snapshot of 0000_notes in 1 place");
+        Run driftJson = run(env, "check", "--schema", V1, migrations, "--database", "--json");
+        assertThat(driftJson.out()).contains("\"drift\" : [ \"").contains("\"exitCode\" : 16");
+        sql(db, "ALTER TABLE notes ALTER COLUMN body SET NOT NULL");
+        assertThat(run(env, "check", "--schema", V1, migrations, "--database").exitCode()).isZero();
+
+        // Edit the applied migration and re-seal it: its sha256 in the journal matches the edited file.
+        Path file = folder.resolve("0000_notes.sql");
+        String original = Files.readString(file);
+        String edited = original.replace("CREATE TABLE notes", "CREATE TABLE IF NOT EXISTS notes");
+        assertThat(edited).isNotEqualTo(original);
+        Files.writeString(file, edited);
+        Path journal = folder.resolve("meta/_journal.json");
+        Files.writeString(journal, Files.readString(journal).replace(sha256(original), sha256(edited)));
+        assertThat(run(env, "check", "--schema", V1, migrations).exitCode()).as("the files alone look fine").isZero();
+
+        Run check = run(env, "check", "--schema", V1, migrations, "--database");
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCode.MIGRATION_EDITED.code());
+        assertThat(check.err()).contains("0000_notes.sql").contains("was edited after it was applied");
+        Run status = run(env, "status", migrations);
+        assertThat(status.exitCode()).isEqualTo(ExitCode.MIGRATIONS_PENDING.code());
+        assertThat(status.out()).contains("was edited after it was applied");
+        Run migrate = run(env, "migrate", migrations);
+        assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(migrate.err()).contains("Refusing to migrate").contains("0000_notes was edited");
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aCustomMigrationThatCommitsItselfIsFlaggedByCheckAndNeverApplied(TestDatabase db) throws Exception {
+        Map<String, String> env = env(db);
+        generate(V1, "notes");
+        String migrations = "--migrations=" + folder;
+        assertThat(run(env, "migrate", migrations).exitCode()).isZero();
+        sql(db, "INSERT INTO notes (body) VALUES ('one')");
+        Run custom = Cli.run(Map.of(), "generate", "--custom", "--schema", V1, "--out", folder.toString(), "--name", "backfill");
+        assertThat(custom.exitCode()).as(custom.toString()).isZero();
+        Path file = folder.resolve("0001_backfill.sql");
+        String text = Files.readString(file).replace("SELECT 1;",
+                "UPDATE notes SET body = upper(body);\nCOMMIT;\nUPDATE notes SET missing_column = 1;");
+        Files.writeString(file, text);
+        int line = text.lines().toList().indexOf("COMMIT;") + 1;
+
+        Run check = run(env, "check", "--schema", V1, migrations);
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCode.TRANSACTION_CONTROL.code()).isEqualTo(15);
+        assertThat(check.err()).contains("0001_backfill.sql controls its transaction itself (line " + line + ": COMMIT)")
+                .contains("runInTransaction:false");
+
+        Run migrate = run(env, "migrate", migrations);
+        assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(migrate.err()).contains("Refusing to migrate").contains("0001_backfill.sql line " + line + ": COMMIT")
+                .contains("Nothing was changed").contains("runInTransaction:false").doesNotContain("rolled back;");
+        try (Connection c = db.openConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT body FROM notes")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the UPDATE before the COMMIT never ran").isEqualTo("one");
+        }
+        assertThat(run(env, "status", migrations).out()).contains("pending  0001_backfill");
     }
 
     @Test

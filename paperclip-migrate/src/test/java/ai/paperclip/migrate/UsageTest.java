@@ -47,6 +47,24 @@ class UsageTest {
     }
 
     @Test
+    void rollbackCountBelowOneAnUnknownTargetAndTwoHistoriesAreBadUsageBeforeAnyConnection() {
+        // URL_TARGET is unreachable: status 2 (not 1) shows these are decided before connecting.
+        for (String count : new String[] {"0", "-3"}) {
+            Run run = Cli.run(URL_TARGET, "rollback", "--count", count);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+            assertThat(run.err()).contains("--count must be at least 1, got " + count);
+        }
+        Run unknown = Cli.run(URL_TARGET, "rollback", "--to", "9999");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(unknown.err()).contains("No migration 9999").contains("0000_core_schema");
+        Run two = Cli.run(URL_TARGET, "rollback", "--count", "1", "--migrations", "classpath:a", "--migrations", "classpath:b");
+        assertThat(two.exitCode()).as(two.toString()).isEqualTo(ExitCode.USAGE.code());
+        Run adoptTwo = Cli.run(URL_TARGET, "adopt", "--migrations", "classpath:a", "--migrations", "classpath:b");
+        assertThat(adoptTwo.exitCode()).as(adoptTwo.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(Cli.run(URL_TARGET, "adopt", "--to", "9999").exitCode()).isEqualTo(ExitCode.USAGE.code());
+    }
+
+    @Test
     void resetRefusesATargetThatIsNotEmbeddedWithoutPrintingItsPassword() {
         Run run = Cli.run(URL_TARGET, "reset", "--yes");
         assertThat(run.exitCode()).isEqualTo(ExitCode.RESET_REFUSED.code());
@@ -72,5 +90,14 @@ class UsageTest {
         assertThat(run.err()).startsWith("Error: ");
         assertThat(run.err().lines().count()).isEqualTo(1);
         assertThat(run.all()).doesNotContain("pw-not-shown");
+    }
+
+    @Test
+    void withTheProductionGuardAMissingDatabaseUrlIsAnErrorNotAnEmbeddedServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+        Run run = Cli.run(Map.of("PAPERCLIP_HOME", home.toString(), "PAPERCLIP_EMBEDDED_POSTGRES", "false"), "status");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Error: ").contains("DATABASE_URL").contains("PAPERCLIP_EMBEDDED_POSTGRES=false");
+        assertThat(home.resolve("instances/default/db")).doesNotExist();
     }
 }

@@ -1,5 +1,6 @@
 package ai.paperclip.db.introspect;
 
+import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.introspect.internal.CatalogReader;
 import ai.paperclip.db.introspect.internal.Jdbc;
 import ai.paperclip.db.introspect.internal.SearchPath;
@@ -50,9 +51,12 @@ public final class SchemaIntrospector {
      * {@code pg_stat_statements}, say) belong to the database, not to the schema.
      *
      * @throws IntrospectionException when the schema does not exist or the catalog cannot be read
+     * @throws ai.paperclip.db.UnsupportedServerException when the server is older than PostgreSQL 17
      */
     public static SchemaModel introspect(Connection connection, String schema) {
         try {
+            // The catalog queries use PostgreSQL 17 columns: an older server gets the version rule, not a missing column.
+            ServerVersionCheck.require(connection, "database " + Jdbc.strings(connection, "SELECT current_database()").get(0));
             if (Jdbc.strings(connection, "SELECT nspname FROM pg_namespace WHERE nspname = ?", schema).isEmpty()) {
                 throw new IntrospectionException("Schema \"" + schema + "\" does not exist in database "
                         + Jdbc.strings(connection, "SELECT current_database()").get(0)

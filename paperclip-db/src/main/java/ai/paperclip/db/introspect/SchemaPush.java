@@ -1,5 +1,6 @@
 package ai.paperclip.db.introspect;
 
+import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.introspect.internal.PushScope;
 import ai.paperclip.db.introspect.internal.RowCounter;
 import ai.paperclip.db.introspect.internal.SearchPath;
@@ -61,6 +62,7 @@ public final class SchemaPush {
      */
     public static PushResult push(Connection connection, SchemaModel definitions, PushOptions options) {
         try {
+            ServerVersionCheck.require(connection, "the connection's database");
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (SearchPath ignored = SearchPath.set(connection, options.schema())) {

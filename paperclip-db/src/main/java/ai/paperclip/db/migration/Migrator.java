@@ -4,6 +4,7 @@ import ai.paperclip.db.PaperclipDbException;
 import ai.paperclip.db.PaperclipDbOptions;
 import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
+import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.migration.internal.ChangesetFailure;
 import ai.paperclip.db.migration.internal.HistoryReader;
 import ai.paperclip.db.migration.internal.LiquibaseRunner;
@@ -73,7 +74,7 @@ public final class Migrator {
         try (Connection c = dataSource != null ? dataSource.getConnection() : MigrationConnection.open(target, connectOptions).connection()) {
             return HistoryReader.read(c, histories);
         } catch (SQLException e) {
-            throw new PaperclipDbException("Cannot read the migration history of " + where + ": " + e.getMessage(),
+            throw new PaperclipDbException("Cannot read the migration history of " + where + ": " + MigrationFailures.oneLine(e.getMessage()),
                     e.getSQLState(), e);
         }
     }
@@ -101,6 +102,10 @@ public final class Migrator {
             if (!status.edited().isEmpty()) {
                 throw MigrationFailures.edited(status, where);
             }
+            List<String> control = SourceCheck.transactionControl(histories, status.pending(), false);
+            if (!control.isEmpty()) {
+                throw MigrationFailures.transactionControl(control, where, "migrate", status.pending());
+            }
             listener.beforeMigrate(status);
             List<String> changesets = LiquibaseRunner.update(mc.connection(), sources, listener);
             List<String> applied = migrations(changesets);
@@ -111,44 +116,69 @@ public final class Migrator {
         } catch (ChangesetFailure f) {
             throw MigrationFailures.describe(f, status, where, "Migrating");
         } catch (SQLException e) {
-            throw new PaperclipDbException("Migrating " + where + " failed: " + e.getMessage()
+            throw new PaperclipDbException("Migrating " + where + " failed: " + MigrationFailures.oneLine(e.getMessage())
                     + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e.getSQLState(), e);
         }
     }
 
     /**
-     * Rolls back the newest {@code count} changesets with their {@code --rollback} statements. Needs exactly
-     * one source (the history to roll back).
+     * Rolls back the newest {@code count} applied migrations with their {@code --rollback} statements, refusing
+     * (with {@link RollbackOptions#defaults()}) when that would delete rows; see {@link #rollback(int, RollbackOptions)}.
      */
-    public void rollback(int count) {
+    public RollbackPlan rollback(int count) {
+        return rollback(count, RollbackOptions.defaults());
+    }
+
+    /**
+     * Rolls back the newest {@code count} applied migrations of the one configured history, newest first, with
+     * their {@code --rollback} statements, under the migration lock. First it counts the rows the rollback SQL
+     * would delete (every row of a table it drops or truncates, every non-null value of a column it drops).
+     *
+     * @return the plan: what was undone, or with {@link RollbackOptions#dryRun()} what would be, and the counts
+     * @throws RollbackRefusedException when a migration cannot be undone, or when rows would be deleted (or dropped
+     *     data would come back empty) without {@link RollbackOptions#force()}; nothing was changed
+     * @throws IllegalArgumentException when {@code count} is below 1 or more than the applied migrations
+     */
+    public RollbackPlan rollback(int count, RollbackOptions options) {
         if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1, got " + count);
+            throw new IllegalArgumentException("The number of migrations to roll back must be at least 1, got " + count + ".");
         }
+        return rollback(options, applied -> {
+            if (count > applied.size()) {
+                throw new IllegalArgumentException("Cannot roll back " + count + " migrations: only " + applied.size()
+                        + " of " + histories.get(0).location() + " are applied. Roll back " + applied.size() + " or fewer.");
+            }
+            return applied.subList(applied.size() - count, applied.size());
+        });
+    }
+
+    /** Rolls back every applied migration after {@code tag} ({@code NNNN_name}), newest first, refusing data loss. */
+    public RollbackPlan rollbackTo(String tag) {
+        return rollbackTo(tag, RollbackOptions.defaults());
+    }
+
+    /**
+     * Rolls back every applied migration after {@code tag} ({@code NNNN_name}); {@code tag} stays applied. As
+     * {@link #rollback(int, RollbackOptions)} otherwise.
+     */
+    public RollbackPlan rollbackTo(String tag, RollbackOptions options) {
+        int index = indexOf(histories.get(0), tag);
+        return rollback(options, applied -> applied.stream().filter(m -> m.idx() > histories.get(0).migrations()
+                .get(index).idx()).toList());
+    }
+
+    private RollbackPlan rollback(RollbackOptions options,
+            java.util.function.Function<List<CommittedMigrations.Migration>, List<CommittedMigrations.Migration>> choose) {
+        Objects.requireNonNull(options, "options");
         MigrationSource source = singleSource("rollback");
         try (MigrationConnection mc = migrationConnection()) {
             mc.lock(where);
-            LiquibaseRunner.rollback(mc.connection(), source, count);
-            LOG.info("Rolled back {} changeset{} on {}", count, count == 1 ? "" : "s", where);
+            return RollbackPlanner.run(mc.connection(), source, histories, choose, options, where);
         } catch (ChangesetFailure f) {
             throw MigrationFailures.describe(f, null, where, "Rolling back");
         } catch (SQLException e) {
-            throw new PaperclipDbException("Rollback on " + where + " failed: " + e.getMessage(), e.getSQLState(), e);
-        }
-    }
-
-    /** Rolls back every applied migration after {@code tag} ({@code NNNN_name}), newest first. */
-    public void rollbackTo(String tag) {
-        CommittedMigrations history = histories.get(sources.indexOf(singleSource("rollbackTo")));
-        int index = indexOf(history, tag);
-        MigrationStatus status = status();
-        int count = 0;
-        for (CommittedMigrations.Migration m : history.migrations().subList(index + 1, history.migrations().size())) {
-            if (status.applied().contains(m.tag())) {
-                count += m.changesets().size();
-            }
-        }
-        if (count > 0) {
-            rollback(count);
+            throw new PaperclipDbException("Rollback on " + where + " failed: " + MigrationFailures.oneLine(e.getMessage())
+                    + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e.getSQLState(), e);
         }
     }
 
@@ -173,7 +203,8 @@ public final class Migrator {
         } catch (ChangesetFailure f) {
             throw MigrationFailures.describe(f, null, where, "Recording migrations as applied on");
         } catch (SQLException e) {
-            throw new PaperclipDbException("markApplied on " + where + " failed: " + e.getMessage(), e.getSQLState(), e);
+            throw new PaperclipDbException("markApplied on " + where + " failed: " + MigrationFailures.oneLine(e.getMessage())
+                    + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e.getSQLState(), e);
         }
     }
 
@@ -182,8 +213,17 @@ public final class Migrator {
         return sources;
     }
 
+    /** The connection for a change, to a server of a supported version (checked here, before any change). */
     private MigrationConnection migrationConnection() throws SQLException {
-        return target != null ? MigrationConnection.open(target, connectOptions) : MigrationConnection.borrow(dataSource);
+        MigrationConnection mc = target != null ? MigrationConnection.open(target, connectOptions)
+                : MigrationConnection.borrow(dataSource);
+        try {
+            ServerVersionCheck.require(mc.connection(), where);
+            return mc;
+        } catch (SQLException | RuntimeException e) {
+            mc.close();
+            throw e;
+        }
     }
 
     private MigrationSource singleSource(String operation) {

@@ -94,8 +94,8 @@ class DoctorChecksIT {
 
             assertThat(results).extracting(Result::status)
                     .containsExactly(Status.OK, Status.FAIL, Status.OK, Status.OK);
-            assertThat(results.get(1).message()).matches("PostgreSQL 14\\.\\d+ \\(server_version_num 14\\d{4}\\) is too old:"
-                    + " Paperclip needs PostgreSQL 17 or newer\\. .*");
+            assertThat(results.get(1).message()).matches("PostgreSQL 14\\.\\d+ \\(server_version_num 14\\d{4}\\) is not supported:"
+                    + " paperclip-db needs PostgreSQL 17 or newer\\. .*");
         }
     }
 }

@@ -11,7 +11,9 @@ import ai.paperclip.db.testing.PostgresServer;
 import ai.paperclip.db.testing.SharedPostgres;
 import ai.paperclip.db.testing.TestHistory;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,12 +48,13 @@ class InconsistentHistoryIT {
         TestHistory history = history("app").migration("0000_a", A).migration("0001_b", B).seal();
         start(options(history));
         history.migration("0001_b", "CREATE TABLE b (id bigint, note text);");
-        String expected = "Refusing to migrate " + redacted() + ": migration 0001_b was edited after it was committed"
-                + " (the file no longer matches its checksum in meta/_journal.json); 0001_b is already applied there as"
-                + " committed, so the edit would never run and the schema would not be what this application expects."
-                + " Nothing was changed. Restore the file as committed (git checkout -- 0001_b.sql) and put the change in"
-                + " a new migration (paperclip-migrate generate, --custom for hand-written SQL); paperclip-migrate check"
-                + " reports the same in CI.";
+        String expected = "Refusing to migrate " + redacted() + ": migration 0001_b was edited after it was committed:"
+                + " 0001_b.sql (" + dir.resolve("app") + ") does not match its checksum in meta/_journal.json: a committed"
+                + " migration was edited. 0001_b is already applied there as committed then, so the edit would never run"
+                + " and the schema would not be what this application expects. Nothing was changed. Restore the file as"
+                + " it was committed and applied (git checkout, git log -- 0001_b.sql) and put the change in a new"
+                + " migration (paperclip-migrate generate, --custom for hand-written SQL); paperclip-migrate check"
+                + " --database reports the same in CI.";
 
         assertThatThrownBy(() -> start(options(history)))
                 .isInstanceOf(MigrationRefusedException.class).hasMessage(expected)
@@ -67,31 +70,57 @@ class InconsistentHistoryIT {
     }
 
     @Test
-    void anEditedMigrationTheJournalDoesNotSealIsCaughtByLiquibaseBeforeAnythingRunsAndCanBeAccepted() {
+    void aReSealedEditOfAnAppliedMigrationIsSeenByTheChecksumRecordedWhenItWasAppliedWithoutLiquibase() {
+        TestHistory history = history("app").migration("0000_a", A).migration("0001_b", B).seal();
+        start(options(history));
+        // Edited AND its sha256 in meta/_journal.json updated: the file check alone says "intact".
+        history.migration("0001_b", "CREATE TABLE b (id bigint, note text);").seal();
+
+        MigrationStatus status = migrator(history).status();
+        assertThat(status.upToDate()).isFalse();
+        assertThat(status.edited()).containsExactly("0001_b");
+        assertThat(status.problems()).singleElement().asString()
+                .startsWith("0001_b.sql (" + dir.resolve("app") + ") was edited after it was applied: changeset"
+                        + " test:0001_b was applied with checksum 9:")
+                .contains("update databasechangelog set md5sum = null where id = '0001_b' and author = 'test'");
+        for (ThrowingCallable run : List.<ThrowingCallable>of(() -> start(options(history)),
+                () -> start(options(history).migrate(false)), () -> migrator(history).migrate())) {
+            assertThatThrownBy(run).isInstanceOf(MigrationRefusedException.class)
+                    .hasMessageStartingWith("Refusing to migrate " + redacted() + ": migration 0001_b was edited after"
+                            + " it was committed: 0001_b.sql (")
+                    .hasMessageContaining("was applied with checksum 9:").hasMessageContaining("Nothing was changed")
+                    .hasMessageNotContaining(PostgresServer.encoded(PostgresServer.PASSWORD));
+        }
+        assertThat(Db.column(inspect, "select column_name from information_schema.columns where table_name = 'b'"))
+                .containsExactly("id");
+    }
+
+    @Test
+    void anEditedMigrationTheJournalDoesNotSealIsSeenOnTheFastPathAndCanBeAccepted() {
         TestHistory history = history("app").migration("0000_a", A);
         start(options(history));
         history.migration("0000_a", "-- a comment added after it was applied\n" + A).migration("0001_b", B);
 
         assertThatThrownBy(() -> start(options(history)))
                 .isInstanceOf(MigrationRefusedException.class)
-                .hasMessageStartingWith("Refusing to migrate " + redacted() + ": a migration it has already applied was"
-                        + " edited since: 0000_a (changeset test:0000_a, checksum 9:")
-                .hasMessageContaining(" now). An applied migration never runs again, so the edit would not reach this"
-                        + " database. Nothing was changed. Restore the file as it was applied and put the change in a new"
-                        + " migration (paperclip-migrate generate, --custom for hand-written SQL). Only if the edit changes"
-                        + " nothing in the schema (a comment, formatting), accept it instead with: update databasechangelog"
-                        + " set md5sum = null where (id = '0000_a' and author = 'test') (Liquibase records the new checksum"
-                        + " on the next run).")
+                .hasMessageStartingWith("Refusing to migrate " + redacted() + ": migration 0000_a was edited after it"
+                        + " was committed: 0000_a.sql (" + dir.resolve("app") + ") was edited after it was applied:"
+                        + " changeset test:0000_a was applied with checksum 9:")
+                .hasMessageContaining("(repair, only for an edit that changes nothing in the schema: update"
+                        + " databasechangelog set md5sum = null where id = '0000_a' and author = 'test')")
                 .hasMessageNotContaining(PostgresServer.encoded(PostgresServer.PASSWORD));
         assertThat(Db.history(inspect)).containsExactly("test:0000_a");
         assertThat(Db.tableExists(inspect, "b")).isFalse();
         assertThatThrownBy(() -> start(options(history).migrate(false)))
-                .isInstanceOf(MigrationRefusedException.class).hasMessageContaining("1 migration is pending (0001_b)");
+                .isInstanceOf(MigrationRefusedException.class).hasMessageContaining("0000_a was edited");
 
-        Db.execute(inspect, "update databasechangelog set md5sum = null where (id = '0000_a' and author = 'test')");
+        Db.execute(inspect, "update databasechangelog set md5sum = null where id = '0000_a' and author = 'test'");
         start(options(history));
 
         assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b");
+        assertThat(Db.column(inspect, "select md5sum from databasechangelog where id = '0000_a'").get(0))
+                .as("Liquibase recorded the accepted file's checksum").startsWith("9:");
+        assertThat(migrator(history).status().upToDate()).isTrue();
     }
 
     @Test

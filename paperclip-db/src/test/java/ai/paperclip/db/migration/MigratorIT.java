@@ -2,9 +2,11 @@ package ai.paperclip.db.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.paperclip.db.PaperclipDb;
 import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.introspect.AffectedRows;
 import ai.paperclip.db.testing.Db;
 import ai.paperclip.db.testing.PostgresServer;
 import ai.paperclip.db.testing.SharedPostgres;
@@ -103,6 +105,33 @@ class MigratorIT {
         assertThat(Db.history(inspect)).containsExactly("test:0000_a");
         assertThat(Db.tableExists(inspect, "b")).isFalse();
         assertThat(migrator.status().pending()).containsExactly("0001_b", "0002_c");
+    }
+
+    @Test
+    void rollbackRefusesToDeleteRowsWithoutForceADryRunCountsThemAndForceUndoes() {
+        Migrator migrator = Migrator.configure().url(url).migrations(history.source()).load();
+        migrator.migrate();
+        Db.execute(inspect, "insert into c values (1), (2), (3)");
+
+        RollbackRefusedException refused = catchThrowableOfType(RollbackRefusedException.class,
+                () -> migrator.rollback(1));
+        assertThat(refused.getMessage()).contains("Refusing to roll back 0002_c").contains("drop table c: 3 rows deleted")
+                .contains("Nothing was changed").contains("force");
+        assertThat(refused.irreversible()).isFalse();
+        assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b", "test:0002_c");
+        assertThat(Db.tableExists(inspect, "c")).isTrue();
+
+        RollbackPlan dryRun = migrator.rollbackTo("0000_a", RollbackOptions.builder().dryRun(true).build());
+        assertThat(dryRun.applied()).isFalse();
+        assertThat(dryRun.migrations()).containsExactly("0002_c", "0001_b");
+        assertThat(dryRun.statements()).containsExactly("-- 0002_c", "DROP TABLE c", "-- 0001_b", "DROP TABLE b");
+        assertThat(dryRun.affected()).extracting(AffectedRows::line).containsExactly("drop table c: 3 rows deleted");
+        assertThat(Db.tableExists(inspect, "c")).isTrue();
+
+        RollbackPlan forced = migrator.rollback(1, RollbackOptions.builder().force(true).build());
+        assertThat(forced.applied()).isTrue();
+        assertThat(Db.tableExists(inspect, "c")).isFalse();
+        assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b");
     }
 
     @Test

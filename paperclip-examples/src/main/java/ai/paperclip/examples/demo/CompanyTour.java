@@ -1,16 +1,15 @@
 package ai.paperclip.examples.demo;
 
 import static ai.paperclip.db.jooq.Tables.AGENTS;
-import static ai.paperclip.db.jooq.Tables.AGENT_API_KEYS;
 import static ai.paperclip.db.jooq.Tables.ISSUES;
 
 import ai.paperclip.db.PaperclipDb;
+import ai.paperclip.db.secrets.AgentApiKeys;
 import ai.paperclip.schema.core.IssuesTable;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jooq.DSLContext;
 
 /**
  * What every example does with Paperclip's tables, in transactions and through the generated jOOQ
@@ -41,7 +40,7 @@ public final class CompanyTour {
                     company.name(), company.issuePrefix(), DemoCompany.CEO_NAME, DemoCompany.ENGINEER_NAME,
                     DemoCompany.CEO_NAME, DemoCompany.GOAL_TITLE, DemoCompany.PROJECT_NAME);
             out.printf("API key for %s: %s (shown once; only its SHA-256 is stored, and a lookup by hash finds %s)%n",
-                    DemoCompany.ENGINEER_NAME, ApiKeys.masked(token), agentByToken(db.dsl(), token));
+                    DemoCompany.ENGINEER_NAME, AgentApiKeys.masked(token), agentByToken(db, token));
         } else {
             out.printf("Found %s (issue prefix %s) from an earlier run: adding to it.%n", company.name(),
                     company.issuePrefix());
@@ -67,10 +66,10 @@ public final class CompanyTour {
                 IssueDesk.create(tx.dsl(), company, title, status, priority, assignee).getIdentifier());
     }
 
-    /** How an API request is authenticated: hash the presented token, look the hash up. */
-    static String agentByToken(DSLContext dsl, String token) {
-        return dsl.select(AGENTS.NAME).from(AGENT_API_KEYS).join(AGENTS).on(AGENTS.ID.eq(AGENT_API_KEYS.AGENT_ID))
-                .where(AGENT_API_KEYS.KEY_HASH.eq(ApiKeys.hash(token)), AGENT_API_KEYS.REVOKED_AT.isNull())
-                .fetchOptional(AGENTS.NAME).orElse("nobody");
+    /** How an API request is authenticated: the presented token's hash is looked up (revoked keys never match). */
+    static String agentByToken(PaperclipDb db, String token) {
+        return AgentApiKeys.of(db).authenticate(token)
+                .map(key -> db.dsl().select(AGENTS.NAME).from(AGENTS).where(AGENTS.ID.eq(key.agentId())).fetchSingle(AGENTS.NAME))
+                .orElse("nobody");
     }
 }

@@ -2,17 +2,16 @@ package ai.paperclip.examples.demo;
 
 import static ai.paperclip.db.jooq.Tables.ACTIVITY_LOG;
 import static ai.paperclip.db.jooq.Tables.AGENTS;
-import static ai.paperclip.db.jooq.Tables.AGENT_API_KEYS;
 import static ai.paperclip.db.jooq.Tables.COMPANIES;
 import static ai.paperclip.db.jooq.Tables.GOALS;
 import static ai.paperclip.db.jooq.Tables.PROJECTS;
 
 import ai.paperclip.db.jooq.tables.records.ActivityLogRecord;
-import ai.paperclip.db.jooq.tables.records.AgentApiKeysRecord;
 import ai.paperclip.db.jooq.tables.records.AgentsRecord;
 import ai.paperclip.db.jooq.tables.records.CompaniesRecord;
 import ai.paperclip.db.jooq.tables.records.GoalsRecord;
 import ai.paperclip.db.jooq.tables.records.ProjectsRecord;
+import ai.paperclip.db.secrets.AgentApiKeys;
 import ai.paperclip.schema.core.AgentsTable;
 import ai.paperclip.schema.core.GoalsTable;
 import ai.paperclip.schema.core.ProjectsTable;
@@ -106,17 +105,11 @@ public record DemoCompany(UUID id, String name, String issuePrefix, UUID ceoId, 
         project.store();
         log(tx, companyId, ceo.getId(), "project.created", "project", project.getId(), null);
 
-        String token = ApiKeys.newToken();
-        AgentApiKeysRecord key = tx.newRecord(AGENT_API_KEYS);
-        key.setAgentId(engineer.getId());
-        key.setCompanyId(companyId);
-        key.setName("quick start");
-        key.setKeyHash(ApiKeys.hash(token));   // the token itself is never stored
-        key.store();
-        log(tx, companyId, ceo.getId(), "agent_api_key.created", "agent_api_key", key.getId(), null);
+        AgentApiKeys.NewKey key = AgentApiKeys.of(tx).create(companyId, engineer.getId(), "quick start");   // only its SHA-256 is stored
+        log(tx, companyId, ceo.getId(), "agent_api_key.created", "agent_api_key", key.id(), null);
 
         return new DemoCompany(companyId, name, company.getIssuePrefix(), ceo.getId(), engineer.getId(),
-                goal.getId(), project.getId(), true, Optional.of(token));
+                goal.getId(), project.getId(), true, Optional.of(key.token()));
     }
 
     /**

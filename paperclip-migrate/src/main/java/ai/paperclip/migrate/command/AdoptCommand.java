@@ -9,11 +9,15 @@ import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.OpenDatabase;
 import ai.paperclip.schema.migration.CommittedMigrations;
+import ai.paperclip.schema.migration.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code adopt}: takes over a database whose tables were made another way (the TypeScript Paperclip,
@@ -29,6 +33,9 @@ public final class AdoptCommand extends DatabaseCommand {
     @Option(names = "--to", paramLabel = "NNNN", description = "The migration the database is at. Default: the newest.")
     String to;
 
+    @Spec
+    CommandSpec spec;
+
     AdoptCommand(CliContext context) {
         super(context);
     }
@@ -37,15 +44,19 @@ public final class AdoptCommand extends DatabaseCommand {
     protected ExitCode run() throws SQLException {
         List<MigrationSource> sources = sources();
         if (sources.size() != 1) {
-            throw new IllegalArgumentException("adopt works on one history: give a single --migrations.");
+            throw new ParameterException(spec.commandLine(), "adopt works on one history: give a single --migrations.");
         }
         MigrationSource source = sources.get(0);
         CommittedMigrations history = source.read();
         if (history.migrations().isEmpty()) {
             throw new IllegalArgumentException("The history has no migrations: there is nothing to adopt.");
         }
-        String tag = to == null ? history.migrations().get(history.migrations().size() - 1).tag()
-                : history.migration(to).tag();
+        String tag;
+        try {
+            tag = to == null ? history.migrations().get(history.migrations().size() - 1).tag() : history.migration(to).tag();
+        } catch (MigrationException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage()); // an unknown --to is bad usage
+        }
         try (OpenDatabase db = openDatabase()) {
             out().println("Adopting database via " + db.description() + " at " + tag);
             ComparisonReport report;

@@ -12,5 +12,10 @@ public enum CheckCode {
     /** A committed migration or snapshot no longer matches its checksum: it was edited. */
     CHECKSUM_MISMATCH,
     /** The index ({@code meta/_journal.json}, {@code changelog.xml}) and the files disagree. */
-    INDEX_MISMATCH
+    INDEX_MISMATCH,
+    /**
+     * A migration controls the transaction itself ({@code COMMIT}, {@code ROLLBACK}, {@code BEGIN},
+     * {@code START TRANSACTION}, {@code END}) in a changeset that runs in one.
+     */
+    TRANSACTION_CONTROL
 }

@@ -3,9 +3,11 @@ package ai.paperclip.schema.migration;
 import ai.paperclip.schema.migration.internal.ChangesetLines;
 import ai.paperclip.schema.migration.internal.Hashes;
 import ai.paperclip.schema.migration.internal.Journal;
+import ai.paperclip.schema.migration.internal.LiquibaseChecksum;
 import ai.paperclip.schema.migration.internal.MasterChangelog;
 import ai.paperclip.schema.migration.internal.MigrationFolder;
 import ai.paperclip.schema.migration.internal.Snapshot;
+import ai.paperclip.schema.migration.internal.TransactionControl;
 import ai.paperclip.schema.model.SchemaJson;
 import ai.paperclip.schema.model.SchemaModel;
 import java.io.IOException;
@@ -15,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -63,11 +67,16 @@ public final class CommittedMigrations {
 
     private final String location;
     private final List<Migration> migrations;
+    private final Map<Changeset, String> checksums;
+    private final Map<String, List<String>> transactionControl;
     private final Function<String, Optional<String>> files;
 
-    private CommittedMigrations(String location, List<Migration> migrations, Function<String, Optional<String>> files) {
+    private CommittedMigrations(String location, List<Migration> migrations, Map<Changeset, String> checksums,
+            Map<String, List<String>> transactionControl, Function<String, Optional<String>> files) {
         this.location = location;
         this.migrations = List.copyOf(migrations);
+        this.checksums = Map.copyOf(checksums);
+        this.transactionControl = Map.copyOf(transactionControl);
         this.files = files;
     }
 
@@ -150,6 +159,25 @@ public final class CommittedMigrations {
         return migrations.stream().flatMap(m -> m.changesets().stream()).toList();
     }
 
+    /**
+     * The checksum Liquibase records for {@code changeset} in {@code databasechangelog.md5sum} when it applies
+     * it ({@code 9:<md5>}), computed from the committed file without Liquibase; empty when the changeset uses a
+     * formatted-SQL feature this does not model (then only Liquibase can check it).
+     */
+    public Optional<String> liquibaseChecksum(Changeset changeset) {
+        return Optional.ofNullable(checksums.get(changeset));
+    }
+
+    /**
+     * The statements of {@code migration} that control the transaction themselves ({@code COMMIT},
+     * {@code ROLLBACK}, {@code BEGIN}, {@code START TRANSACTION}, {@code END}) in a changeset that runs in a
+     * transaction, each as {@code 0001_backfill.sql line 7: COMMIT}; empty when there are none. Runners refuse
+     * to apply (or roll back) such a migration: a COMMIT inside makes part of a failed migration permanent.
+     */
+    public List<String> transactionControl(Migration migration) {
+        return transactionControl.getOrDefault(migration.tag(), List.of());
+    }
+
     private static CommittedMigrations read(String location, Function<String, Optional<String>> files) {
         String journalText = files.apply(MigrationFolder.JOURNAL).orElseThrow(() -> new MigrationException(
                 "No migration history at " + location + ": " + MigrationFolder.JOURNAL + " is missing."
@@ -161,12 +189,27 @@ public final class CommittedMigrations {
             throw new MigrationException(location + "/" + MigrationFolder.JOURNAL + " cannot be read: " + e.getMessage(), e);
         }
         List<Migration> migrations = new ArrayList<>();
+        Map<Changeset, String> checksums = new HashMap<>();
+        Map<String, List<String>> transactionControl = new HashMap<>();
         for (Journal.Entry entry : journal.migrations()) {
             String sql = files.apply(entry.fileName()).orElseThrow(() -> new MigrationException(location + "/"
                     + MigrationFolder.JOURNAL + " lists " + entry.fileName() + " but the file is missing."));
-            migrations.add(migration(location, entry, sql));
+            Migration migration = migration(location, entry, sql);
+            migrations.add(migration);
+            List<String> control = TransactionControl.find(sql).stream()
+                    .map(f -> entry.fileName() + " " + f.describe()).toList();
+            if (!control.isEmpty()) {
+                transactionControl.put(migration.tag(), control);
+            }
+            List<Optional<String>> sums = LiquibaseChecksum.of(sql);
+            if (sums.size() == migration.changesets().size()) {
+                for (int i = 0; i < sums.size(); i++) {
+                    Changeset changeset = migration.changesets().get(i);
+                    sums.get(i).ifPresent(sum -> checksums.put(changeset, sum));
+                }
+            }
         }
-        return new CommittedMigrations(location, migrations, files);
+        return new CommittedMigrations(location, migrations, checksums, transactionControl, files);
     }
 
     private static Migration migration(String location, Journal.Entry entry, String sql) {

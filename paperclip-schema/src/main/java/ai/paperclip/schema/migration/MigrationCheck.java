@@ -3,8 +3,10 @@ package ai.paperclip.schema.migration;
 import ai.paperclip.schema.migration.internal.HistoryInspector;
 import ai.paperclip.schema.migration.internal.MigrationFolder;
 import ai.paperclip.schema.migration.internal.Snapshot;
+import ai.paperclip.schema.migration.internal.TransactionControl;
 import ai.paperclip.schema.model.SchemaModel;
 import ai.paperclip.schema.model.TableModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Objects;
  * <pre>{@code
  * CheckResult result = MigrationCheck.run(MySchema.model(), Path.of("src/main/resources/migrations"),
  *         MigrationOptions.defaults());
- * if (!result.ok()) { ... result.message(), result.exitCode() ... }
+ * if (!result.ok()) { ... result.message(), result.code() ... }
  * }</pre>
  */
 public final class MigrationCheck {
@@ -44,7 +46,30 @@ public final class MigrationCheck {
                         + options.generateCommand() + ", review the new migration, and commit it."));
             }
         }
+        problems.addAll(transactionControl(folder, inspection));
         return new CheckResult(problems);
+    }
+
+    /** Migrations that commit, roll back or begin a transaction inside a changeset that runs in one. */
+    private static List<CheckProblem> transactionControl(Path folder, HistoryInspector.Inspection inspection) {
+        List<CheckProblem> problems = new ArrayList<>();
+        for (var entry : inspection.journal().migrations()) {
+            Path file = folder.resolve(entry.fileName());
+            if (!Files.isRegularFile(file)) {
+                continue; // an index problem, reported as such
+            }
+            List<String> found = TransactionControl.find(MigrationFolder.read(file)).stream()
+                    .map(TransactionControl.Finding::describe).toList();
+            if (!found.isEmpty()) {
+                problems.add(new CheckProblem(CheckCode.TRANSACTION_CONTROL, entry.fileName() + " controls its"
+                        + " transaction itself (" + String.join(", ", found) + "). Each changeset runs in one"
+                        + " transaction with its history row; a COMMIT inside makes the work before it permanent even"
+                        + " when a later statement fails, and the history no longer says what the database holds."
+                        + " Remove the statement, or put work that cannot run in a transaction in a changeset marked"
+                        + " runInTransaction:false."));
+            }
+        }
+        return problems;
     }
 
     private static String summary(SchemaModel from, SchemaModel to) {

@@ -14,18 +14,23 @@ import ai.paperclip.schema.migration.TableChanges.DropTable;
 import ai.paperclip.schema.migration.TableChanges.RenameTable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Counts, before a push changes anything, the rows each risky change affects: rows of a dropped
- * table, non-null values of a dropped column or of a narrowed type (data loss), rows that a new NOT
- * NULL would reject (blocking: the statement would fail). Counts run on the live names, before the
- * push's own renames.
+ * Counts, before a push or a rollback changes anything, the rows each risky change affects: rows of a
+ * dropped table, non-null values of a dropped column or of a narrowed type (data loss), rows that a new
+ * NOT NULL would reject (blocking: the statement would fail). Counts run on the live names, before the
+ * push's own renames. A rollback's drops come from its SQL ({@link #droppedTable}, {@link #droppedColumn}),
+ * a push's from its typed changes; both are counted here, the same way.
  */
 public final class RowCounter {
+
+    private static final String UNDEFINED_TABLE = "42P01";
+    private static final String UNDEFINED_COLUMN = "42703";
 
     private final Connection connection;
     /** New table name to old, for tables the push renames. */
@@ -57,14 +62,30 @@ public final class RowCounter {
         return affected;
     }
 
+    /**
+     * The rows a statement that drops (or empties) {@code relation} deletes; {@code relation} is SQL as the
+     * statement wrote it (quoted where needed, maybe schema-qualified). A relation that does not exist has none.
+     */
+    public static AffectedRows droppedTable(Connection connection, String change, String relation) throws SQLException {
+        long n = countOrZero(connection, "SELECT count(*) FROM " + relation);
+        return new AffectedRows(change, n, plural(n, "row") + " deleted", Kind.DATA_LOSS);
+    }
+
+    /** The non-null values a statement that drops {@code column} (SQL as written) of {@code relation} deletes. */
+    public static AffectedRows droppedColumn(Connection connection, String change, String relation, String column)
+            throws SQLException {
+        long n = countOrZero(connection, "SELECT count(*) FROM " + relation + " WHERE " + column + " IS NOT NULL");
+        return new AffectedRows(change, n, plural(n, "non-null value") + " deleted", Kind.DATA_LOSS);
+    }
+
     private AffectedRows count(SchemaChange change) throws SQLException {
         if (change instanceof DropTable d) {
-            long n = rows(d.table().name(), null);
-            return new AffectedRows(change.description(), n, plural(n, "row") + " deleted", Kind.DATA_LOSS);
+            return droppedTable(connection, change.description(), quote(oldTables.getOrDefault(d.table().name(),
+                    d.table().name())));
         }
         if (change instanceof DropColumn d) {
-            long n = rows(d.table(), column(d.table(), d.column().name()) + " IS NOT NULL");
-            return new AffectedRows(change.description(), n, plural(n, "non-null value") + " deleted", Kind.DATA_LOSS);
+            return droppedColumn(connection, change.description(), quote(oldTables.getOrDefault(d.table(), d.table())),
+                    column(d.table(), d.column().name()));
         }
         if (change instanceof ChangeType t && t.dataLoss().isPresent()) {
             long n = rows(t.table(), column(t.table(), t.column()) + " IS NOT NULL");
@@ -92,6 +113,27 @@ public final class RowCounter {
     private long rows(String table, String condition) throws SQLException {
         return Jdbc.count(connection, "SELECT count(*) FROM " + quote(oldTables.getOrDefault(table, table))
                 + (condition == null ? "" : " WHERE " + condition));
+    }
+
+    /** A count of a table or column that is not there (an {@code IF EXISTS} drop): nothing to lose. */
+    private static long countOrZero(Connection connection, String sql) throws SQLException {
+        boolean inTransaction = !connection.getAutoCommit();
+        Savepoint savepoint = inTransaction ? connection.setSavepoint() : null;
+        try {
+            long n = Jdbc.count(connection, sql);
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return n;
+        } catch (SQLException e) {
+            if (!UNDEFINED_TABLE.equals(e.getSQLState()) && !UNDEFINED_COLUMN.equals(e.getSQLState())) {
+                throw e;
+            }
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            return 0;
+        }
     }
 
     private static String plural(long n, String noun) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /** The doctor's checks on a connected server: version, pg_trgm, connections in use. */
 public final class StandardChecks {
@@ -30,9 +31,9 @@ public final class StandardChecks {
             rs.next();
             int number = rs.getInt(1);
             String found = "PostgreSQL " + rs.getString(2) + " (server_version_num " + number + ")";
-            if (number < ServerVersionCheck.MIN_SERVER_VERSION_NUM) {
-                return new Result(name, Status.FAIL, found + " is too old: Paperclip needs PostgreSQL 17 or newer."
-                        + " Upgrade the server, or point DATABASE_URL at a PostgreSQL 17+ server.");
+            Optional<String> problem = ServerVersionCheck.problem(number, rs.getString(2), null);
+            if (problem.isPresent()) {
+                return new Result(name, Status.FAIL, problem.get());
             }
             return new Result(name, Status.OK, found);
         }

@@ -11,13 +11,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The fast path: compares Liquibase's history table with the committed histories in ONE query, with
- * no Liquibase class involved. A missing history table (SQLSTATE 42P01) means "no history"; only then,
+ * no Liquibase class involved: which changesets are recorded, and whether each applied one is still what
+ * was applied (the checksum Liquibase recorded at apply time against the one the committed file gives,
+ * {@link CommittedMigrations#liquibaseChecksum}), so an edit whose journal checksum was updated too (a
+ * re-sealed edit) is seen without Liquibase. A missing history table (SQLSTATE 42P01) means "no history"; only then,
  * or when it is empty, a second query lists the tables present (to tell a new database from one that
  * must be adopted).
  */
@@ -25,7 +31,9 @@ public final class HistoryReader {
 
     /** Liquibase's history table, in the connection's current schema. */
     public static final String HISTORY_TABLE = "databasechangelog";
-    static final String HISTORY_QUERY = "select filename, author, id from " + HISTORY_TABLE;
+    static final String HISTORY_QUERY = "select filename, author, id, md5sum from " + HISTORY_TABLE;
+    /** The checksum algorithm version {@link CommittedMigrations#liquibaseChecksum} computes. */
+    private static final String CHECKSUM_VERSION = "9:";
     static final String TABLES_QUERY = "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
             + " where n.nspname = current_schema() and c.relkind in ('r', 'p')"
             + " and c.relname not in ('databasechangelog', 'databasechangeloglock') order by c.relname";
@@ -42,7 +50,8 @@ public final class HistoryReader {
 
     public static MigrationStatus read(Connection connection, List<CommittedMigrations> histories) throws SQLException {
         long start = System.nanoTime();
-        Set<Key> recorded = recorded(connection);
+        Map<Key, String> checksums = recorded(connection);
+        Set<Key> recorded = checksums == null ? null : checksums.keySet();
         List<String> applied = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -61,6 +70,11 @@ public final class HistoryReader {
                     edited.add(m.tag());
                     problems.add(m.fileName() + " (" + history.location() + ") does not match its checksum in"
                             + " meta/_journal.json: a committed migration was edited");
+                } else if (done) {
+                    changedSinceApplied(history, m, checksums).ifPresent(problem -> {
+                        edited.add(m.tag());
+                        problems.add(problem);
+                    });
                 }
                 if (done) {
                     applied.add(m.tag());
@@ -91,12 +105,35 @@ public final class HistoryReader {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** The recorded changesets, or {@code null} when there is no history table. */
-    private static Set<Key> recorded(Connection connection) throws SQLException {
-        Set<Key> keys = new HashSet<>();
+    /**
+     * An applied migration whose committed changesets no longer give the checksum recorded when they were
+     * applied. Not compared: a row without a checksum (cleared to accept an edit: Liquibase records the new one
+     * at its next run), one of another algorithm version (Liquibase upgrades it at its next run), and a
+     * changeset whose checksum only Liquibase can compute.
+     */
+    private static Optional<String> changedSinceApplied(CommittedMigrations history, Migration m,
+            Map<Key, String> recorded) {
+        for (Changeset c : m.changesets()) {
+            String applied = recorded.get(Key.of(c));
+            Optional<String> committed = history.liquibaseChecksum(c);
+            if (applied != null && applied.startsWith(CHECKSUM_VERSION) && committed.isPresent()
+                    && !applied.equals(committed.get())) {
+                return Optional.of(m.fileName() + " (" + history.location() + ") was edited after it was applied:"
+                        + " changeset " + c.qualifiedId() + " was applied with checksum " + applied + ", the committed"
+                        + " file gives " + committed.get() + " (repair, only for an edit that changes nothing in the"
+                        + " schema: update databasechangelog set md5sum = null where id = '" + c.id().replace("'", "''")
+                        + "' and author = '" + c.author().replace("'", "''") + "')");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The recorded changesets with their checksums, or {@code null} when there is no history table. */
+    private static Map<Key, String> recorded(Connection connection) throws SQLException {
+        Map<Key, String> keys = new HashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(HISTORY_QUERY)) {
             while (rs.next()) {
-                keys.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
+                keys.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4));
             }
             return keys;
         } catch (SQLException e) {

@@ -19,23 +19,44 @@ public final class MigrationFailures {
     }
 
     /**
-     * Refuses to migrate or start while a migration file differs from its checksum in the journal: an applied
-     * one would never run again, so the schema would silently differ from what the application was built for.
+     * Refuses to migrate or start while a committed migration was edited: its file no longer matches its checksum
+     * in the journal, or an applied one no longer gives the checksum recorded when it was applied (an edit whose
+     * journal entry was updated too). An applied migration never runs again, so the schema would silently differ
+     * from what the application was built for.
      */
     public static MigrationRefusedException edited(MigrationStatus status, String where) {
         List<String> edited = status.edited();
         List<String> applied = edited.stream().filter(status.applied()::contains).toList();
         boolean one = edited.size() == 1;
         String files = String.join(" ", edited.stream().map(t -> t + ".sql").toList());
+        List<String> details = status.problems().stream().filter(p -> edited.stream().anyMatch(p::startsWith)).toList();
         return new MigrationRefusedException("Refusing to migrate " + where + ": migration" + (one ? " " : "s ")
                 + String.join(", ", edited) + (one ? " was" : " were") + " edited after " + (one ? "it was" : "they were")
-                + " committed (the file no longer matches its checksum in meta/_journal.json)"
-                + (applied.isEmpty() ? "" : "; " + String.join(", ", applied) + (applied.size() == 1 ? " is" : " are")
-                        + " already applied there as committed, so the edit would never run and the schema would not be"
-                        + " what this application expects")
-                + ". Nothing was changed. Restore the file as committed (git checkout -- " + files + ") and put the"
-                + " change in a new migration (paperclip-migrate generate, --custom for hand-written SQL);"
-                + " paperclip-migrate check reports the same in CI.", status.pending());
+                + " committed: " + String.join("; ", details)
+                + (applied.isEmpty() ? "" : ". " + String.join(", ", applied) + (applied.size() == 1 ? " is" : " are")
+                        + " already applied there as committed then, so the edit would never run and the schema would not"
+                        + " be what this application expects")
+                + ". Nothing was changed. Restore the file as it was committed and applied (git checkout, git log -- "
+                + files + ") and put the change in a new migration (paperclip-migrate generate, --custom for hand-written"
+                + " SQL); paperclip-migrate check --database reports the same in CI.", status.pending());
+    }
+
+    /**
+     * Refuses to run migration SQL that commits, rolls back or begins a transaction itself: each changeset runs in
+     * one transaction with its history row, and a COMMIT inside would make part of a failing migration permanent
+     * while the failure reports it rolled back.
+     *
+     * @param found {@code 0001_backfill.sql line 7: COMMIT}, ...
+     * @param operation {@code migrate}, {@code roll back}
+     */
+    public static MigrationRefusedException transactionControl(List<String> found, String where, String operation,
+            List<String> pending) {
+        return new MigrationRefusedException("Refusing to " + operation + " " + where + ": migration SQL controls its"
+                + " transaction itself (" + String.join("; ", found) + "). Each changeset runs in one transaction with"
+                + " its history row; a COMMIT inside makes the work before it permanent even when a later statement"
+                + " fails, so a failure would be reported as rolled back while part of it stayed. Nothing was changed."
+                + " Remove the statement, or put work that cannot run in a transaction in a changeset marked"
+                + " runInTransaction:false; paperclip-migrate check reports this in CI.", pending);
     }
 
     /**
@@ -47,7 +68,7 @@ public final class MigrationFailures {
             return changedChecksums(f, before, where);
         }
         if (f.migration() == null) {
-            return new PaperclipDbException(operation + " " + where + " failed: " + f.databaseMessage() + state
+            return new PaperclipDbException(operation + " " + where + " failed: " + oneLine(f.databaseMessage()) + state
                     + (f.statement() == null ? "" : " (statement: " + f.statement() + ")"), f.sqlState(), f);
         }
         List<String> good = new ArrayList<>(before == null ? List.of() : before.applied());
@@ -63,9 +84,17 @@ public final class MigrationFailures {
                         + " did before the failing one stays)")
                 + "; " + where + " stays " + stays + ". Statement: "
                 + (f.statement() == null ? "(none reported)" : f.statement())
-                + ". PostgreSQL: " + f.databaseMessage() + state
+                + ". PostgreSQL: " + oneLine(f.databaseMessage()) + state
                 + ". Fix the migration and start again (if it was already applied elsewhere, write a new migration instead).";
         return new MigrationFailedException(message, f.migration(), f.changeset(), f.statement(), f.sqlState(), f);
+    }
+
+    /**
+     * PostgreSQL's message on one line: pgJDBC puts its detail, hint and {@code Position: N} on lines of their
+     * own, and a message cut at its first line (the CLI without --verbose) would lose the SQLState after them.
+     */
+    public static String oneLine(String message) {
+        return message == null ? null : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     /** Liquibase's validation found applied changesets whose SQL changed (an edited file the journal did not catch). */

@@ -3,11 +3,15 @@ package ai.paperclip.db.migration.internal;
 import ai.paperclip.schema.migration.CommittedMigrations;
 import ai.paperclip.schema.migration.CommittedMigrations.Changeset;
 import ai.paperclip.schema.migration.MigrationException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Two histories in one database must not share a history-table key (id, author, file name). */
+/**
+ * Checks on the committed histories before anything runs: two histories in one database must not share a
+ * history-table key (id, author, file name), and migration SQL must not control its own transaction.
+ */
 public final class SourceCheck {
 
     private SourceCheck() {
@@ -27,5 +31,23 @@ public final class SourceCheck {
                 }
             }
         }
+    }
+
+    /**
+     * The transaction-control statements of the migrations {@code tags}: only those of their rollback SQL
+     * ({@code rollbackSql}), or only those outside it.
+     */
+    public static List<String> transactionControl(List<CommittedMigrations> histories, List<String> tags,
+            boolean rollbackSql) {
+        List<String> found = new ArrayList<>();
+        for (CommittedMigrations history : histories) {
+            for (CommittedMigrations.Migration m : history.migrations()) {
+                if (tags.contains(m.tag())) {
+                    history.transactionControl(m).stream()
+                            .filter(f -> f.contains("(--rollback)") == rollbackSql).forEach(found::add);
+                }
+            }
+        }
+        return found;
     }
 }
