@@ -22,21 +22,19 @@ class GenerateAndCheckTest {
     Path folder;
 
     private Run generate(String schema, String... more) {
-        String[] args = new String[4 + more.length];
-        args[0] = "generate";
-        args[1] = "--schema";
-        args[2] = schema;
-        args[3] = "--out=" + folder;
-        System.arraycopy(more, 0, args, 4, more.length);
-        return Cli.run(ENV, args);
+        return run("generate", schema, "--out=" + folder, more);
     }
 
     private Run check(String schema, String... more) {
+        return run("check", schema, "--migrations=" + folder, more);
+    }
+
+    private static Run run(String command, String schema, String folderOption, String... more) {
         String[] args = new String[4 + more.length];
-        args[0] = "check";
+        args[0] = command;
         args[1] = "--schema";
         args[2] = schema;
-        args[3] = "--migrations=" + folder;
+        args[3] = folderOption;
         System.arraycopy(more, 0, args, 4, more.length);
         return Cli.run(ENV, args);
     }
