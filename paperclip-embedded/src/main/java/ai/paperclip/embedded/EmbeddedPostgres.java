@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * closes the last handle of the last process using it, whichever process started the server, and only
  * if this library started it (a server started by hand or by another program is reused and left
  * running). Closing is idempotent and never throws: a postmaster that died meanwhile is logged.
+ *
+ * <p>The file is longer than most because it holds the nested {@link Builder}, the one way to make
+ * {@link EmbeddedPostgresOptions} from an instance's {@code config.json} (the options themselves check every
+ * setting), as {@code MigrationOptions} and {@code PushOptions} nest theirs.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
