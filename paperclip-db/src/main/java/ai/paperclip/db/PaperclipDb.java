@@ -5,6 +5,7 @@ import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
 import ai.paperclip.db.internal.HealthProbe;
 import ai.paperclip.db.internal.PoolFactory;
+import ai.paperclip.db.internal.PoolSizeCheck;
 import ai.paperclip.db.internal.QueryLogListener;
 import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.internal.StartupMigrations;
@@ -41,7 +42,8 @@ public final class PaperclipDb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaperclipDb.class);
 
     // Run in order on the new pool before create() returns it: never hand out a stale schema.
-    private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new StartupMigrations());
+    private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new PoolSizeCheck(),
+            new StartupMigrations());
 
     private final HikariDataSource pool;
     private final EmbeddedPostgres server;
