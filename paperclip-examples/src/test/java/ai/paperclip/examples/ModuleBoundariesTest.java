@@ -83,9 +83,18 @@ class ModuleBoundariesTest {
                 "X.java:7 (paperclip-db) uses ai.paperclip.embedded.internal of paperclip-embedded");
     }
 
+    @Test
+    void aPackageNamedInAStringIsNotAUse() {
+        String source = "class Y {\n    String s = \"ai.paperclip.embedded.internal.Ports\";\n"
+                + "    char q = '\"';\n    Object o = ai.paperclip.embedded.internal.Ports.class;\n}\n";
+
+        assertThat(violations("paperclip-db", "Y.java", source))
+                .containsExactly("Y.java:4 (paperclip-db) uses ai.paperclip.embedded.internal of paperclip-embedded");
+    }
+
     private static List<String> violations(String module, String file, String source) {
         List<String> found = new ArrayList<>();
-        String[] lines = source.split("\n", -1);
+        String[] lines = withoutStringLiterals(source).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = INTERNAL_REFERENCE.matcher(lines[i]);
             while (m.find()) {
@@ -96,6 +105,48 @@ class ModuleBoundariesTest {
             }
         }
         return found;
+    }
+
+    /**
+     * The source with the content of string literals and text blocks blanked (line breaks kept): a package
+     * named in a string is data (this test names some), not a use.
+     */
+    static String withoutStringLiterals(String source) {
+        StringBuilder out = new StringBuilder(source.length());
+        int i = 0;
+        while (i < source.length()) {
+            if (source.startsWith("\"\"\"", i)) {
+                int end = source.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? source.length() : end + 3;
+                source.substring(i, end).chars().forEach(c -> out.append(c == '\n' ? '\n' : ' '));
+                i = end;
+            } else if (source.charAt(i) == '"') {
+                int end = i + 1;
+                while (end < source.length() && source.charAt(end) != '"' && source.charAt(end) != '\n') {
+                    end += source.charAt(end) == '\\' ? 2 : 1;
+                }
+                // A quote in a comment may have no partner on its line: stop before the line break, never blank it.
+                end = end < source.length() && source.charAt(end) == '"' ? end + 1 : Math.min(end, source.length());
+                out.append(" ".repeat(end - i));
+                i = end;
+            } else if (isCharLiteral(source, i)) {
+                int end = source.indexOf('\'', i + 1 + (source.charAt(i + 1) == '\\' ? 2 : 1)) + 1;
+                out.append(" ".repeat(end - i));
+                i = end;
+            } else {
+                out.append(source.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A char literal ({@code 'a'}, {@code '\\n'}, {@code '\\u0041'}) starts here, not an apostrophe in a comment. */
+    private static boolean isCharLiteral(String source, int i) {
+        if (source.charAt(i) != '\'' || i + 2 >= source.length() || source.charAt(i + 1) == '\n') {
+            return false;
+        }
+        int end = source.indexOf('\'', i + 1 + (source.charAt(i + 1) == '\\' ? 2 : 1));
+        return end > i && end <= i + 7 && source.substring(i, end).indexOf('\n') < 0;
     }
 
     private static List<Path> modules() throws IOException {
