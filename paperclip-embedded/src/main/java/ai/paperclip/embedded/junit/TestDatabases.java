@@ -2,6 +2,7 @@ package ai.paperclip.embedded.junit;
 
 import ai.paperclip.embedded.PostgresBinaries;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,7 +41,7 @@ public final class TestDatabases {
     private static synchronized SharedServer server() {
         if (server == null) {
             SharedServer started = SharedServer.start(PostgresBinaries.bundled(),
-                    Path.of(System.getProperty("java.io.tmpdir"), "paperclip-embedded-cache"));
+                    Path.of(System.getProperty("java.io.tmpdir"), "paperclip-embedded-cache"), Map.of());
             // Stops the server and deletes its temporary directory (the server's own hook only stops it).
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "paperclip-test-databases"));
             server = started;

@@ -1,6 +1,5 @@
 package ai.paperclip.spring.boot.test;
 
-import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.embedded.junit.TestDatabase;
@@ -44,7 +43,7 @@ final class PaperclipTestDatabaseContextCustomizer implements ContextCustomizer 
         String template = "paperclip_" + Integer.toHexString(Objects.hash(sources.stream().map(MigrationSource::toString).toList()));
         TestDatabase database = TestDatabases.create(template,
                 db -> Migrator.configure().dataSource(db.dataSource()).migrations(sources).load()
-                        .migrate(MigrationListener.NONE),
+                        .migrate(),
                 testClass.getSimpleName());
         Map<String, Object> properties = new HashMap<>();
         properties.put("paperclip.db.url", "postgres://" + encode(database.user()) + ":" + encode(database.password()) + "@"
