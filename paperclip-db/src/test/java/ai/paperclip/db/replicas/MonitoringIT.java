@@ -12,7 +12,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +138,21 @@ class MonitoringIT {
 
     private static long warnings(int mark) {
         return LogCapture.textSince(mark).lines().filter(line -> line.contains("warning threshold")).count();
+    }
+
+    @Test
+    void withoutMicrometerOnTheClassPathEverythingButMetricsWorks(@TempDir Path tmp) throws Exception {
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("micrometer"))
+                .collect(Collectors.joining(File.pathSeparator));
+        Path output = tmp.resolve("child.txt");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classPath, NoMicrometerMain.class.getName(), pg.primaryUrl(), pg.replicaUrl())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String text = Files.readString(output);
+        assertThat(child.exitValue()).as(text).isZero();
+        assertThat(text).contains("OK replica=true pools=3 inRotation=true").doesNotContain("NoClassDefFoundError");
     }
 
     @Test
