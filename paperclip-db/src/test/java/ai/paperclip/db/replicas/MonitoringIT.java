@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.paperclip.db.DbHealth;
 import ai.paperclip.db.PaperclipDb;
 import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.introspect.DoctorCheck;
+import ai.paperclip.db.introspect.DoctorChecks;
 import ai.paperclip.db.testing.LogCapture;
 import ai.paperclip.db.testing.ReplicatedPostgres;
 import ai.paperclip.db.testing.Wait;
@@ -138,6 +140,25 @@ class MonitoringIT {
 
     private static long warnings(int mark) {
         return LogCapture.textSince(mark).lines().filter(line -> line.contains("warning threshold")).count();
+    }
+
+    @Test
+    void doctorReportsEachReplica() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String dead = pg.replicaUrl().replace(":" + pg.replicaPort() + "/", ":" + closedPort + "/");
+        List<DoctorCheck.Result> results = DoctorChecks.replicas(
+                pg.replicaUrl() + "," + dead + "," + pg.primaryUrl(), Duration.ofSeconds(5));
+        assertThat(results).extracting(DoctorCheck.Result::name).containsExactly("replica 127.0.0.1:" + pg.replicaPort(),
+                "replica 127.0.0.1:" + closedPort, "replica " + pg.primaryUrl().replaceAll(".*@(.*)/.*", "$1"));
+        assertThat(results).extracting(DoctorCheck.Result::status).containsExactly(DoctorCheck.Status.OK,
+                DoctorCheck.Status.WARN, DoctorCheck.Status.WARN);
+        assertThat(results.get(0).message()).startsWith("hot standby, replayed ").contains("of max_connections 60 in use");
+        assertThat(results.get(1).message()).startsWith("unreachable, reads run on the primary");
+        assertThat(results.get(2).message()).startsWith("not in recovery");
+        assertThat(results).allSatisfy(r -> assertThat(r.message()).doesNotContain(":paperclip@"));
     }
 
     @Test
