@@ -23,7 +23,7 @@ class StandbyClusterIT {
 
     @Test
     void theCopyStreamsFromThePrimaryAsAHotStandby() throws Exception {
-        try (EmbeddedPostgres primary = server(tmp.resolve("primary")).start()) {
+        try (EmbeddedPostgres primary = start(tmp.resolve("primary"))) {
             try (Connection c = primary.openConnection("paperclip"); Statement s = c.createStatement()) {
                 s.execute("create table notes (id int primary key, body text)");
                 s.execute("insert into notes values (1, 'before the copy')");
@@ -33,7 +33,7 @@ class StandbyClusterIT {
             assertThat(replicaDirectory.resolve("backup_label")).isRegularFile();
             assertThat(replicaDirectory.resolve("postmaster.pid")).doesNotExist();
 
-            try (EmbeddedPostgres replica = server(replicaDirectory).start()) {
+            try (EmbeddedPostgres replica = start(replicaDirectory)) {
                 try (Connection c = primary.openConnection("paperclip"); Statement s = c.createStatement()) {
                     s.execute("insert into notes values (2, 'after the copy')");
                 }
@@ -58,16 +58,16 @@ class StandbyClusterIT {
     void aNonEmptyDirectoryIsRefusedAndLeftAlone() throws Exception {
         Path taken = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(taken.resolve("notes.txt"), "mine");
-        try (EmbeddedPostgres primary = server(tmp.resolve("primary")).start()) {
+        try (EmbeddedPostgres primary = start(tmp.resolve("primary"))) {
             assertThatThrownBy(() -> StandbyCluster.create(primary, taken))
                     .isInstanceOf(DataDirectoryException.class).hasMessageContaining("is not empty");
         }
         assertThat(Files.readString(taken.resolve("notes.txt"))).isEqualTo("mine");
     }
 
-    private static EmbeddedPostgresBuilder server(Path dataDirectory) {
+    private static EmbeddedPostgres start(Path dataDirectory) {
         return EmbeddedPostgres.builder().dataDirectory(dataDirectory).port(Ports.anyFree()).portAttempts(20)
-                .cacheDirectory(TestHomes.CACHE).registerShutdownHook(false);
+                .cacheDirectory(TestHomes.CACHE).registerShutdownHook(false).start();
     }
 
     private static String single(Connection c, String sql) {
