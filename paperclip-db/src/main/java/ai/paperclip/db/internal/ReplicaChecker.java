@@ -110,18 +110,16 @@ public final class ReplicaChecker implements Runnable {
     }
 
     private static void leave(Replica replica, Duration lag, String reason) {
-        if (replica.inRotation() || replica.problem() == null || !replica.problem().equals(reason)) {
-            boolean wasIn = replica.inRotation();
-            if (wasIn || !sameKind(replica.problem(), reason)) {
-                LOG.warn("Read replica {} {} the rotation: {}; reads go to the other replicas or the primary",
-                        replica.name(), wasIn ? "leaves" : "stays out of", reason);
-            }
+        boolean wasIn = replica.inRotation();
+        if (wasIn || !kind(reason).equals(kind(replica.problem()))) {
+            LOG.warn("Read replica {} {} the rotation: {}; reads go to the other replicas or the primary",
+                    replica.name(), wasIn ? "leaves" : "stays out of", reason);
         }
         replica.unhealthy(lag, reason);
     }
 
-    /** Lag figures change every round: only a new kind of problem is worth another line. */
-    private static boolean sameKind(String before, String now) {
-        return before != null && before.regionMatches(0, now, 0, Math.min(12, Math.min(before.length(), now.length())));
+    /** Lag figures and error details change every round: only a new kind of problem is worth another line. */
+    private static String kind(String problem) {
+        return problem == null ? "" : problem.split("[:0-9]", 2)[0];
     }
 }
