@@ -27,6 +27,12 @@ public class PaperclipDbProperties {
     /** A direct URL for migrations when the pool goes through a transaction pooler (DATABASE_MIGRATION_URL). */
     private String migrationUrl;
 
+    /** Read replicas: one URL, a host list or comma-separated URLs (DATABASE_READ_URL); see PaperclipDb.read. */
+    private String readUrl;
+
+    /** Statement timeout of application sessions, not migrations; 0 = off (DATABASE_STATEMENT_TIMEOUT_MS, default 60s). */
+    private Duration statementTimeout;
+
     /** Named server-side prepared statements; false behind a transaction-mode pooler (DATABASE_PREPARED_STATEMENTS, default true). */
     private Boolean preparedStatements;
 
@@ -75,6 +81,22 @@ public class PaperclipDbProperties {
 
     public void setMigrationUrl(String migrationUrl) {
         this.migrationUrl = migrationUrl;
+    }
+
+    public String getReadUrl() {
+        return readUrl;
+    }
+
+    public void setReadUrl(String readUrl) {
+        this.readUrl = readUrl;
+    }
+
+    public Duration getStatementTimeout() {
+        return statementTimeout;
+    }
+
+    public void setStatementTimeout(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
     }
 
     public Boolean getPreparedStatements() {

@@ -10,11 +10,12 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The actuator's {@code paperclip} health: the database (password masked) and its server (version, connections
- * of every client to this database, {@code max_connections}), the migration state (two queries in all, no
- * Liquibase), and the pool's counts when it is a HikariCP pool. Up when the server answers and no migration of
- * this application is pending; out of service when one is (the schema is older than the application, e.g. after a
- * rollback); down when the server cannot be queried.
+ * The actuator's {@code paperclip} health: the database (password masked) and its server (version, connections to
+ * this database and to the server, {@code max_connections}), the migration state (no Liquibase), every pool's counts
+ * (the primary's when it is a HikariCP pool, each read replica's, the migration connection) and each read replica's
+ * rotation and lag. Up when the server answers and no migration of this application is pending (a replica out of
+ * the rotation is a detail: reads go to the primary); out of service when one is (the schema is older than the
+ * application, e.g. after a rollback); down when the server cannot be queried.
  */
 public class PaperclipHealthIndicator extends AbstractHealthIndicator {
 
@@ -36,6 +37,7 @@ public class PaperclipHealthIndicator extends AbstractHealthIndicator {
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("version", health.serverVersion());
         server.put("connections", health.databaseConnections());
+        server.put("serverConnections", health.serverConnections());
         server.put("maxConnections", health.maxConnections());
         builder.withDetail("server", server);
         Map<String, Object> migrations = new LinkedHashMap<>();
@@ -46,13 +48,29 @@ public class PaperclipHealthIndicator extends AbstractHealthIndicator {
             migrations.put("unknown", status.unknown());
         }
         builder.withDetail("migrations", migrations);
-        if (health.poolMax() >= 0) {
+        Map<String, Object> pools = new LinkedHashMap<>();
+        for (DbHealth.Pool p : health.pools()) {
             Map<String, Object> pool = new LinkedHashMap<>();
-            pool.put("active", health.activeConnections());
-            pool.put("idle", health.idleConnections());
-            pool.put("waiting", health.waitingThreads());
-            pool.put("max", health.poolMax());
-            builder.withDetail("pool", pool);
+            pool.put("role", p.role());
+            if (p.max() >= 0) { // -1: an application's data source that is not a HikariCP pool
+                pool.put("active", p.active());
+                pool.put("idle", p.idle());
+                pool.put("waiting", p.waiting());
+                pool.put("max", p.max());
+            }
+            pools.put(p.name(), pool);
+        }
+        builder.withDetail("pools", pools);
+        if (!health.replicas().isEmpty()) {
+            Map<String, Object> replicas = new LinkedHashMap<>();
+            for (DbHealth.Replica r : health.replicas()) {
+                Map<String, Object> replica = new LinkedHashMap<>();
+                replica.put("inRotation", r.inRotation());
+                r.lag().ifPresent(lag -> replica.put("lag", lag.toString()));
+                r.problem().ifPresent(problem -> replica.put("problem", problem));
+                replicas.put(r.name(), replica);
+            }
+            builder.withDetail("replicas", replicas);
         }
         if (status.pending().isEmpty()) {
             builder.up();

@@ -1,6 +1,5 @@
 package ai.paperclip.spring.boot;
 
-import ai.paperclip.db.DbHealth;
 import ai.paperclip.db.PaperclipDb;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.db.migration.Migrator;
@@ -11,21 +10,21 @@ import java.time.Duration;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Paperclip's meters, bound to Boot's registry (HikariCP's own {@code hikaricp.*} meters are Boot's, bound to every
- * HikariCP pool): {@code paperclip.db.migrations.applied}, {@code paperclip.db.migrations.pending},
- * {@code paperclip.db.server.connections} (every client's connections to this database) and
- * {@code paperclip.db.server.max.connections}. The figures come from one snapshot (two queries) taken at most
- * every {@link #SNAPSHOT_TTL}, however often the registry is scraped; a gauge reads NaN while the server cannot
- * be queried.
+ * The migration gauges, bound to Boot's registry: {@code paperclip.db.migrations.applied} and
+ * {@code paperclip.db.migrations.pending} (tag {@code pool}). The server and replica gauges are the library's own
+ * ({@code paperclip.db.server.connections}...), registered through {@code PaperclipDbOptions.meterRegistry}. One
+ * status read (one query) serves both gauges for {@link #SNAPSHOT_TTL}, however often the registry is scraped; a
+ * gauge reads NaN while the database cannot be queried.
  */
 public class PaperclipMetrics implements MeterBinder {
 
-    /** How long one snapshot serves every gauge. */
+    /** How long one status read serves every gauge. */
     public static final Duration SNAPSHOT_TTL = Duration.ofSeconds(5);
 
     private final PaperclipDb db;
     private final Migrator migrator;
-    private Snapshot snapshot;
+    private MigrationStatus status;
+    private long taken;
 
     public PaperclipMetrics(PaperclipDb db) {
         this.db = db;
@@ -34,32 +33,27 @@ public class PaperclipMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        gauge(registry, "paperclip.db.migrations.applied", "Migrations applied to the database", s -> s.status.applied().size());
-        gauge(registry, "paperclip.db.migrations.pending", "Migrations of this application not applied", s -> s.status.pending().size());
-        gauge(registry, "paperclip.db.server.connections", "Connections of every client to this database",
-                s -> s.health.databaseConnections());
-        gauge(registry, "paperclip.db.server.max.connections", "The server's max_connections", s -> s.health.maxConnections());
+        gauge(registry, "paperclip.db.migrations.applied", "Migrations applied to the database", s -> s.applied().size());
+        gauge(registry, "paperclip.db.migrations.pending", "Migrations of this application not applied", s -> s.pending().size());
     }
 
-    private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<Snapshot> value) {
+    private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<MigrationStatus> value) {
         Gauge.builder(name, this, metrics -> {
-            Snapshot current = metrics.snapshot();
+            MigrationStatus current = metrics.status();
             return current == null ? Double.NaN : value.applyAsDouble(current);
-        }).description(description).tag("pool", db.options().poolName()).register(registry);
+        }).description(description).tag("pool", db.options().poolName()).strongReference(true).register(registry);
     }
 
-    private synchronized Snapshot snapshot() {
+    private synchronized MigrationStatus status() {
         long now = System.nanoTime();
-        if (snapshot == null || now - snapshot.taken > SNAPSHOT_TTL.toNanos()) {
+        if (status == null || now - taken > SNAPSHOT_TTL.toNanos()) {
             try {
-                snapshot = new Snapshot(now, db.health(), migrator.status());
+                status = migrator.status();
+                taken = now;
             } catch (RuntimeException e) {
-                snapshot = null;
+                status = null;
             }
         }
-        return snapshot;
-    }
-
-    private record Snapshot(long taken, DbHealth health, MigrationStatus status) {
+        return status;
     }
 }

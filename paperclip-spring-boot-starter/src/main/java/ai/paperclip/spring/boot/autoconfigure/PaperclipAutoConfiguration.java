@@ -4,11 +4,13 @@ import ai.paperclip.db.PaperclipDb;
 import ai.paperclip.spring.boot.PaperclipDbProperties;
 import ai.paperclip.spring.boot.internal.BootPoolSettings;
 import ai.paperclip.spring.boot.internal.HostMigrationsCheck;
+import ai.paperclip.spring.boot.internal.MeterRegistrySource;
 import ai.paperclip.spring.boot.internal.PaperclipSettings;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -45,7 +47,8 @@ public class PaperclipAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnSingleCandidate(DataSource.class)
-    public PaperclipDb paperclipDb(DataSource dataSource, Environment environment) {
+    public PaperclipDb paperclipDb(DataSource dataSource, Environment environment,
+                                   ObjectProvider<MeterRegistrySource> meters) {
         PaperclipSettings settings = PaperclipSettings.of(environment, getClass().getClassLoader());
         if (settings.properties().getUrl() != null && PaperclipSettings.springDataSourceUrlSet(environment)) {
             throw new IllegalStateException("Both paperclip.db.url and spring.datasource.url are set: they name two"
@@ -57,7 +60,7 @@ public class PaperclipAutoConfiguration {
                     + " Remove spring.datasource.url (or your DataSource bean) to use DATABASE_URL.",
                     PaperclipSettings.springDataSourceUrlSet(environment) ? "spring.datasource.url" : "a DataSource bean");
         }
-        return PaperclipDb.create(dataSource, settings.options());
+        return PaperclipDb.create(dataSource, settings.options(MeterRegistrySource.of(meters.getIfAvailable())));
     }
 
     /** Paperclip's {@code DSLContext}, only when Boot's jOOQ auto-configuration made none. */

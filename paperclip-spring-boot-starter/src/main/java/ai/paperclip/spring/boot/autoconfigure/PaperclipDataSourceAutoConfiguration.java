@@ -5,6 +5,7 @@ import ai.paperclip.db.PaperclipDbOptions;
 import ai.paperclip.db.PaperclipPool;
 import ai.paperclip.spring.boot.PaperclipDatabaseServer;
 import ai.paperclip.spring.boot.PaperclipDbProperties;
+import ai.paperclip.spring.boot.internal.MeterRegistrySource;
 import ai.paperclip.spring.boot.internal.PaperclipSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
@@ -57,8 +58,10 @@ public class PaperclipDataSourceAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public PaperclipDb paperclipDb(PaperclipDatabaseServer server, Environment environment,
-                                   ObjectProvider<PaperclipPoolCustomizer> customizers) {
-        PaperclipDbOptions options = PaperclipSettings.of(environment, getClass().getClassLoader()).options();
+                                   ObjectProvider<PaperclipPoolCustomizer> customizers,
+                                   ObjectProvider<MeterRegistrySource> meters) {
+        PaperclipDbOptions options = PaperclipSettings.of(environment, getClass().getClassLoader())
+                .options(MeterRegistrySource.of(meters.getIfAvailable()));
         if (Binder.get(environment).bind("spring.datasource.hikari", Bindable.mapOf(String.class, Object.class)).isBound()) {
             LOG.warn("spring.datasource.hikari.* is set but does not apply: the pool is Paperclip's (spring.datasource.url is"
                     + " not set). Size it with paperclip.db.pool.* (max, idle-timeout, connect-timeout, name), or set"

@@ -53,7 +53,7 @@ public final class PaperclipSettings {
             for (PropertySource<?> source : configurable.getPropertySources()) {
                 if (source instanceof EnumerablePropertySource<?> enumerable) {
                     for (String name : enumerable.getPropertyNames()) {
-                        if (VARIABLE.matcher(name).matches() && !name.startsWith("PAPERCLIP_DB_")) {
+                        if (VARIABLE.matcher(name).matches()) {
                             variables.putIfAbsent(name, environment.getProperty(name));
                         }
                     }
@@ -89,11 +89,20 @@ public final class PaperclipSettings {
     }
 
     /**
-     * The options, validated once.
+     * The options, validated once, without metrics.
      *
      * @throws InvalidOptionException naming the setting (property or variable) and what to do
      */
     public PaperclipDbOptions options() {
+        return options(null);
+    }
+
+    /**
+     * The options, validated once; Paperclip's gauges go to {@code meterRegistry} (a Micrometer registry, or null).
+     *
+     * @throws InvalidOptionException naming the setting (property or variable) and what to do
+     */
+    public PaperclipDbOptions options(Object meterRegistry) {
         try {
             PaperclipDbOptions.Builder builder = PaperclipDbOptions.builder().environment(variables);
             PaperclipDbProperties p = properties;
@@ -139,6 +148,13 @@ public final class PaperclipSettings {
             if (p.getMigration().getPrompt() != null) {
                 builder.migrationPrompt(prompt(p.getMigration().getPrompt()));
             }
+            if (p.getReadUrl() != null) {
+                builder.readUrl(p.getReadUrl());
+            }
+            if (p.getStatementTimeout() != null) {
+                builder.statementTimeout(p.getStatementTimeout());
+            }
+            builder.meterRegistry(meterRegistry);
             builder.migrations(sources().toArray(MigrationSource[]::new));
             return builder.build();
         } catch (InvalidOptionException e) {
