@@ -8,6 +8,7 @@ import ai.paperclip.migrate.command.MigrateCommand;
 import ai.paperclip.migrate.command.PushCommand;
 import ai.paperclip.migrate.command.ResetCommand;
 import ai.paperclip.migrate.command.RollbackCommand;
+import ai.paperclip.migrate.command.SqlCommand;
 import ai.paperclip.migrate.command.StatusCommand;
 import ai.paperclip.migrate.command.StopCommand;
 import ai.paperclip.migrate.internal.CliContext;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
                 + "The database is DATABASE_URL, else the instance's .env, else config.json, else the embedded"
                 + " PostgreSQL of $PAPERCLIP_HOME/instances/$PAPERCLIP_INSTANCE_ID.",
         subcommands = {GenerateCommand.class, CheckCommand.class, MigrateCommand.class, StatusCommand.class,
-                RollbackCommand.class, PushCommand.class, AdoptCommand.class, DoctorCommand.class,
+                RollbackCommand.class, SqlCommand.class, PushCommand.class, AdoptCommand.class, DoctorCommand.class,
                 ResetCommand.class, StopCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n")
 public final class PaperclipMigrate implements Runnable {
@@ -72,6 +73,20 @@ public final class PaperclipMigrate implements Runnable {
                 new PrintWriter(System.err, true), terminal,
                 terminal ? new BufferedReader(new InputStreamReader(System.in, charset)) : null);
         System.exit(commandLine(context).execute(args));
+    }
+
+    /**
+     * Runs one command without a terminal (no colours, no questions, no progress), in this JVM: what the Maven
+     * plugin's goals do, so that a goal and the command are one implementation.
+     *
+     * @param environment the environment the command reads ({@code DATABASE_URL}, ...)
+     * @param out the command's results
+     * @param err its messages: errors, warnings
+     * @param args the command and its options, as on the command line
+     * @return the exit status ({@link ExitCode})
+     */
+    public static int execute(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(new CliContext(environment, out, err, false, null)).execute(args);
     }
 
     /**
