@@ -21,6 +21,7 @@ import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
                 + " PostgreSQL of $PAPERCLIP_HOME/instances/$PAPERCLIP_INSTANCE_ID.",
         subcommands = {GenerateCommand.class, CheckCommand.class, MigrateCommand.class, StatusCommand.class,
                 RollbackCommand.class, SqlCommand.class, PushCommand.class, AdoptCommand.class, DoctorCommand.class,
-                ResetCommand.class, StopCommand.class, CommandLine.HelpCommand.class},
+                ResetCommand.class, StopCommand.class, CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n")
 public final class PaperclipMigrate implements Runnable {
 
@@ -100,6 +102,8 @@ public final class PaperclipMigrate implements Runnable {
         cli.setUsageHelpWidth(120);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(context.terminal() ? Ansi.ON : Ansi.OFF));
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        // The bash/zsh completion script (docs/cli.md): a tool for setting up a shell, not a database command.
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(exitCodes());
         return cli;
     }
