@@ -31,7 +31,11 @@ public enum ExitCode {
     DOCTOR_FAILED(23, "doctor: at least one check failed"),
     RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database"),
     STOP_REFUSED(25, "stop: a process still uses the server, no server is proven this instance's, or the target is"
-            + " not the embedded database");
+            + " not the embedded database"),
+    BACKUP_REFUSED(30, "restore, verify: the file is truncated, corrupted or not a backup (nothing was changed)"),
+    RESTORE_REFUSED(31, "restore: the target database has tables and --clean was not given (nothing was changed)"),
+    VERIFY_FAILED(32, "verify: a table's rows or checksum differ from the backup's manifest"),
+    BACKUP_IN_PROGRESS(33, "backup, restore: another backup or restore of the database is running");
 
     private final int code;
     private final String meaning;

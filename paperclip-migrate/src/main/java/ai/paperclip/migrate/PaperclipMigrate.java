@@ -1,6 +1,10 @@
 package ai.paperclip.migrate;
 
 import ai.paperclip.migrate.command.AdoptCommand;
+import ai.paperclip.migrate.command.BackupCommand;
+import ai.paperclip.migrate.command.BackupsCommand;
+import ai.paperclip.migrate.command.RestoreCommand;
+import ai.paperclip.migrate.command.VerifyCommand;
 import ai.paperclip.migrate.command.CheckCommand;
 import ai.paperclip.migrate.command.DoctorCommand;
 import ai.paperclip.migrate.command.GenerateCommand;
@@ -45,7 +49,8 @@ import picocli.CommandLine.Spec;
                 + " PostgreSQL of $PAPERCLIP_HOME/instances/$PAPERCLIP_INSTANCE_ID.",
         subcommands = {GenerateCommand.class, CheckCommand.class, MigrateCommand.class, StatusCommand.class,
                 RollbackCommand.class, SqlCommand.class, PushCommand.class, AdoptCommand.class, DoctorCommand.class,
-                ResetCommand.class, StopCommand.class, CommandLine.HelpCommand.class,
+                ResetCommand.class, StopCommand.class, BackupCommand.class, RestoreCommand.class,
+                VerifyCommand.class, BackupsCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n")
 public final class PaperclipMigrate implements Runnable {
