@@ -1,6 +1,5 @@
 package ai.paperclip.migrate.command;
 
-import ai.paperclip.db.migration.MigrationRefusedException;
 import ai.paperclip.db.migration.MigrationResult;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.db.migration.Migrator;
@@ -10,7 +9,6 @@ import ai.paperclip.migrate.internal.JsonReports;
 import ai.paperclip.migrate.internal.OpenDatabase;
 import ai.paperclip.migrate.internal.ProgressListener;
 import ai.paperclip.migrate.internal.StatusReport;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,8 +31,8 @@ public final class MigrateCommand extends DatabaseCommand {
                 out().println("Migrating database via " + db.description());
                 out().flush();
             }
-            Migrator migrator = db.migrator(sources());
-            MigrationResult result = migrator.migrate(new ProgressListener(context, json), MigrateCommand::refuseUnmanaged);
+            Migrator migrator = db.migrator(sources(), new ProgressListener(context, json));
+            MigrationResult result = migrator.migrate();
             MigrationStatus after = migrator.status();
             if (json) {
                 printJson(JsonReports.migrate(db.description(), result, after));
@@ -46,12 +44,5 @@ public final class MigrateCommand extends DatabaseCommand {
             }
         }
         return ExitCode.OK;
-    }
-
-    /** Tables without a history were not made by these migrations: adopting them is a decision, never a guess. */
-    private static void refuseUnmanaged(MigrationStatus status) {
-        if (status.state() == MigrationStatus.State.NOT_MANAGED) {
-            throw new MigrationRefusedException("Not migrating: " + StatusReport.reason(status), List.copyOf(status.pending()));
-        }
     }
 }
