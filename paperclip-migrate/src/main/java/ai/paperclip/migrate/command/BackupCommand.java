@@ -33,7 +33,7 @@ public final class BackupCommand extends BaseCommand {
     protected ExitCode run() {
         BackupResult made;
         String target;
-        try (OpenDatabase db = OpenDatabase.open(context.environment())) {
+        try (OpenDatabase db = OpenDatabase.open(context.environment(), context.terminal() ? context.err() : null)) {
             target = db.description();
             made = Backups.of(db.url(), BackupSettings.options(context.environment(), dir, true)).backup();
         } catch (BackupInProgressException e) {
