@@ -8,6 +8,7 @@ import ai.paperclip.db.backup.internal.Checksums;
 import ai.paperclip.db.backup.internal.Dumper;
 import ai.paperclip.db.backup.internal.FirstPass;
 import ai.paperclip.db.backup.internal.Restorer;
+import ai.paperclip.db.backup.internal.Retention;
 import ai.paperclip.db.backup.internal.ScratchDatabase;
 import ai.paperclip.db.internal.ConnectionFailures;
 import ai.paperclip.db.internal.ConnectionTarget;
@@ -78,11 +79,17 @@ public final class Backups {
      * @throws BackupException when the database or the directory fails (no final-named file is left)
      */
     public BackupResult backup() {
+        return backup(session -> { });
+    }
+
+    /** As {@link #backup()}, handing the backup's session to {@code onSession} first (the scheduler's deadline). */
+    BackupResult backup(java.util.function.Consumer<Connection> onSession) {
         long start = System.nanoTime();
         Path directory = options.directory();
         String stem = BackupDirectory.stem(options.clock());
         Path temp = null;
         try (Connection c = connect(url, options.connectOptions())) {
+            onSession.accept(c);
             Files.createDirectories(directory);
             AtomicFile.deleteAbandoned(directory);
             BackupLock.acquire(c, target.redactedUrl());
@@ -197,13 +204,74 @@ public final class Backups {
         }
     }
 
+    /**
+     * Applies {@code policy} to the options' directory (weeks and months of the options' clock zone) and deletes
+     * what it does not keep: only our files with a manifest, never the newest of them. Scheduled runs call it
+     * after each successful backup.
+     *
+     * @return the deleted files, oldest first
+     */
+    public List<Path> prune(RetentionPolicy policy) {
+        Path directory = options.directory();
+        try {
+            List<BackupFile> good = BackupDirectory.listWithManifest(directory);
+            List<Path> deleted = new java.util.ArrayList<>();
+            for (BackupFile f : Retention.toDelete(good, policy, options.clock().instant(), options.clock().getZone())) {
+                Files.deleteIfExists(f.file());
+                deleted.add(f.file());
+                LOG.info("Retention deleted {} ({} bytes, from {})", f.file(), f.sizeBytes(), f.created());
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new BackupException("Cannot apply backup retention in " + directory + ": " + e
+                    + ". Check the directory's permissions; nothing else was deleted.", null, e);
+        }
+    }
+
+    /**
+     * The health of the options' directory: newest good backup, its age, bytes used, free space; stale when
+     * there is no good backup within two {@code interval}s. No failure or next run: {@link BackupScheduler#health()}
+     * adds those.
+     */
+    public BackupHealth health(Duration interval) {
+        return Health.of(options.directory(), interval, options.clock().instant(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
+    /** Cancels the running query of server session {@code pid} from a session of its own. */
+    boolean cancel(int pid) {
+        try (Connection c = connect(url, options.connectOptions());
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT pg_cancel_backend(?)")) {
+            s.setInt(1, pid);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Cannot cancel backup session {} on {}: {}", pid, target, e.getMessage());
+            return false;
+        }
+    }
+
+    /** A session on this database (for the scheduler's lock). */
+    Connection connect() {
+        return connect(url, options.connectOptions());
+    }
+
+    BackupOptions options() {
+        return options;
+    }
+
+    String redactedTarget() {
+        return target.redactedUrl();
+    }
+
     private static BackupManifest requireManifest(Path file, FirstPass checked) {
         return checked.manifest().orElseThrow(() -> new BackupException(file + " has no Paperclip manifest ("
                 + checked.format() + "): there are no row counts and checksums to verify against. Restore it into"
                 + " an empty database with `restore` to test it.", null, null));
     }
 
-    private static Connection connect(String url, PaperclipDbOptions options) {
+    static Connection connect(String url, PaperclipDbOptions options) {
         ConnectionTarget t = ConnectionUrls.parse(url);
         try {
             return new Driver().connect(t.jdbcUrl(), PoolFactory.driverProperties(t, PaperclipDbOptions.builder()
