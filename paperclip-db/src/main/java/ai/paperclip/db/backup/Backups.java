@@ -7,6 +7,7 @@ import ai.paperclip.db.backup.internal.BackupLock;
 import ai.paperclip.db.backup.internal.Checksums;
 import ai.paperclip.db.backup.internal.Dumper;
 import ai.paperclip.db.backup.internal.FirstPass;
+import ai.paperclip.db.backup.internal.PhysicalBackup;
 import ai.paperclip.db.backup.internal.Restorer;
 import ai.paperclip.db.backup.internal.Retention;
 import ai.paperclip.db.backup.internal.ScratchDatabase;
@@ -53,6 +54,9 @@ public final class Backups {
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
     /** How backup sessions show in pg_stat_activity. */
     public static final String APPLICATION_NAME = "paperclip-backup";
+
+    /** The name ending of physical backups. */
+    public static final String PHYSICAL_SUFFIX = ".physical.tar.gz";
 
     private final String url;
     private final ConnectionTarget target;
@@ -106,6 +110,74 @@ public final class Backups {
         } catch (IOException e) {
             throw new BackupException("Backup of " + target + " failed writing to " + directory + ": " + e
                     + ". Check free space and permissions; no backup file was left.", null, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Writes a physical backup of the running cluster whose data directory is {@code dataDirectory} (the embedded
+     * server; the URL's role must be a superuser): {@code paperclip-YYYYMMDD-HHMMSS.physical.tar.gz} with
+     * {@code db/}, consistent while the server runs. Unpack it into the instance directory (after removing
+     * {@code db/}) and start the server: it replays the WAL in the archive.
+     *
+     * @throws BackupException when the URL's server does not use {@code dataDirectory}, or the copy fails
+     */
+    public PhysicalBackupResult backupPhysical(Path dataDirectory) {
+        long start = System.nanoTime();
+        Path directory = options.directory();
+        String stem = BackupDirectory.stem(options.clock());
+        Path temp = null;
+        try (Connection c = connect(url, options.connectOptions())) {
+            Files.createDirectories(directory);
+            AtomicFile.deleteAbandoned(directory);
+            BackupLock.acquire(c, target.redactedUrl());
+            String served;
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SHOW data_directory")) {
+                rs.next();
+                served = rs.getString(1);
+            }
+            if (!Files.isDirectory(dataDirectory) || !Path.of(served).toRealPath().equals(dataDirectory.toRealPath())) {
+                throw new BackupException("The server at " + target + " uses the data directory " + served + ", not "
+                        + dataDirectory + ": a physical backup copies the files of the server it talks to. Give its"
+                        + " own data directory, or take a logical backup (without --physical).", null, null);
+            }
+            temp = AtomicFile.temporary(directory, stem + PHYSICAL_SUFFIX);
+            PhysicalBackup.Span span = PhysicalBackup.write(c, dataDirectory.toRealPath(), temp);
+            Path file = AtomicFile.publish(temp, directory, stem, PHYSICAL_SUFFIX);
+            long size = Files.size(file);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            LOG.info("Physical backup of {} written to {}: WAL {} to {}, {} bytes in {} ms", target, file,
+                    span.startLsn(), span.stopLsn(), size, took.toMillis());
+            return new PhysicalBackupResult(file, size, span.startLsn(), span.stopLsn(), took);
+        } catch (SQLException e) {
+            throw new BackupException("Physical backup of " + target + " failed: " + e.getMessage()
+                    + ". It needs a superuser session and wal_level replica (the embedded default).", e.getSQLState(), e);
+        } catch (IOException e) {
+            throw new BackupException("Physical backup of " + target + " failed writing to " + directory + ": " + e
+                    + ". Check free space and permissions; no backup file was left.", null, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * A physical backup of a stopped cluster: a plain copy of {@code dataDirectory} into the options' directory, in
+     * the same format as {@link #backupPhysical}. Refused while a {@code postmaster.pid} says a server may run.
+     */
+    public static PhysicalBackupResult backupStoppedCluster(Path dataDirectory, Path directory, java.time.Clock clock) {
+        long start = System.nanoTime();
+        String stem = BackupDirectory.stem(clock);
+        Path temp = null;
+        try {
+            Files.createDirectories(directory);
+            temp = AtomicFile.temporary(directory, stem + PHYSICAL_SUFFIX);
+            PhysicalBackup.copyStopped(dataDirectory.toRealPath(), temp);
+            Path file = AtomicFile.publish(temp, directory, stem, PHYSICAL_SUFFIX);
+            return new PhysicalBackupResult(file, Files.size(file), "", "", Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new BackupException("Physical backup of the stopped cluster " + dataDirectory + " failed: "
+                    + e.getMessage() + ". No backup file was left.", null, e);
         } finally {
             deleteQuietly(temp);
         }
