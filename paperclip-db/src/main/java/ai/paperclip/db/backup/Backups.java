@@ -306,8 +306,13 @@ public final class Backups {
      * adds those.
      */
     public BackupHealth health(Duration interval) {
-        return Health.of(options.directory(), interval, options.clock().instant(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty());
+        return health(options.directory(), interval, options.clock());
+    }
+
+    /** As {@link #health(Duration)} for {@code directory}: needs no database ({@code doctor}, {@code backups --json}). */
+    public static BackupHealth health(Path directory, Duration interval, java.time.Clock clock) {
+        return Health.of(directory, interval, clock.instant(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty());
     }
 
     /** Cancels the running query of server session {@code pid} from a session of its own. */
