@@ -34,6 +34,23 @@ class BackupSettingsTest {
     }
 
     @Test
+    void theDocumentedSnippetStartsNothingWhenBackupsAreOff() {
+        Map<String, String> env = Map.of("PAPERCLIP_HOME", dir.toString(), "HOME", dir.toString());
+        assertThat(ScheduledBackupsExample.start("postgres://u@127.0.0.1:1/db", env)).isEmpty();
+        Map<String, String> on = Map.of("PAPERCLIP_HOME", dir.toString(), "HOME", dir.toString(),
+                BackupSettings.ENABLED, "true");
+        BackupScheduler scheduler = ScheduledBackupsExample.start("postgres://u@127.0.0.1:1/db", on).orElseThrow();
+        try {
+            BackupHealth health = scheduler.health();
+            assertThat(health.directory()).isEqualTo(InstanceHome.of(dir, "default").defaultBackupDirectory());
+            assertThat(health.nextRun()).as("one interval after start").isPresent();
+            assertThat(health.stale()).isTrue();
+        } finally {
+            scheduler.close();
+        }
+    }
+
+    @Test
     void configJsonKeys() throws IOException {
         BackupSchedule s = BackupSettings.schedule(config("{\"database\":{\"backup\":{\"enabled\":true,"
                 + "\"intervalMinutes\":30,\"deadlineMinutes\":10,\"retentionDays\":3,\"weeklyWeeks\":2,\"monthlyMonths\":6,"
