@@ -22,7 +22,7 @@ class UsageTest {
         Run run = Cli.run(Map.of(), "--help");
         assertThat(run.exitCode()).isZero();
         for (String command : new String[] {"generate", "check", "migrate", "status", "rollback", "push", "adopt",
-                "doctor", "reset", "stop", "backup", "restore", "verify", "backups"}) {
+                "doctor", "reset", "stop", "backup", "restore", "verify", "backups", "lint", "trace"}) {
             assertThat(run.out()).contains("  " + command + " ");
         }
         String flat = run.out().replaceAll("\\s+", " ");
