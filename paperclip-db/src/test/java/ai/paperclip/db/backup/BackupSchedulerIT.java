@@ -2,7 +2,6 @@ package ai.paperclip.db.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.testing.Db;
 import ai.paperclip.db.testing.LogCapture;
@@ -41,7 +40,7 @@ class BackupSchedulerIT {
 
     private static String migratedDatabase() {
         String name = server.freshDatabase();
-        Migrator.configure().url(server.urlOf(name, null)).load().migrate(MigrationListener.NONE);
+        Migrator.configure().url(server.urlOf(name, null)).load().migrate();
         return name;
     }
 
