@@ -19,6 +19,18 @@ public class MigrationRefusedException extends PaperclipDbException {
         this.pending = List.copyOf(pending);
     }
 
+    /**
+     * Refuses a database with tables but no migration history (a tool's {@link MigrationListener#beforeMigrate}):
+     * adopting its tables is a decision ({@code paperclip-migrate adopt}), never a guess.
+     *
+     * @throws MigrationRefusedException saying {@code Not migrating: } and {@link MigrationStatus#reason()}
+     */
+    public static void ifNotManaged(MigrationStatus status) {
+        if (status.state() == MigrationStatus.State.NOT_MANAGED) {
+            throw new MigrationRefusedException("Not migrating: " + status.reason(), status.pending());
+        }
+    }
+
     /** The migrations ({@code NNNN_name}) that were not applied. */
     public List<String> pending() {
         return pending;

@@ -22,6 +22,9 @@ import java.util.List;
 public record MigrationStatus(State state, List<String> applied, List<String> pending, List<String> unknown,
         List<String> tables, List<String> problems, List<String> edited, Duration checkTime) {
 
+    /** How many of a not-managed database's tables {@link #reason()} names. */
+    public static final int TABLES_SHOWN = 5;
+
     /** The situations the start-up policy tells apart (docs/migrations.md, "Start-up policy"). */
     public enum State {
         /** Every migration is applied. */
@@ -46,5 +49,35 @@ public record MigrationStatus(State state, List<String> applied, List<String> pe
     /** Nothing to apply and nothing to validate: start-up can go on without Liquibase. */
     public boolean upToDate() {
         return state == State.UP_TO_DATE && problems.isEmpty();
+    }
+
+    /**
+     * Why the database does or does not need migrations, with what to run: {@code up to date at 0003_x (4
+     * migrations applied)}, {@code 2 migrations pending (...). Run paperclip-migrate migrate.}. The words of the
+     * CLI's {@code status}, the Maven plugin's and the doctor's {@code migrations} line.
+     */
+    public String reason() {
+        if (!problems.isEmpty()) {
+            return "the migration history looks inconsistent: " + String.join("; ", problems);
+        }
+        return switch (state) {
+            case UP_TO_DATE -> "up to date" + (applied.isEmpty() ? "" : " at " + applied.get(applied.size() - 1))
+                    + " (" + count(applied.size()) + " applied)";
+            case EMPTY -> "the database is empty: " + count(pending.size()) + " to apply. Run paperclip-migrate migrate.";
+            case PENDING -> count(pending.size()) + " pending (" + String.join(", ", pending)
+                    + "). Run paperclip-migrate migrate.";
+            case NOT_MANAGED -> "the database has tables (" + shownTables() + ") but no migration history."
+                    + " Run paperclip-migrate adopt to take it over, or reset it.";
+        };
+    }
+
+    private static String count(int n) {
+        return n + (n == 1 ? " migration" : " migrations");
+    }
+
+    /** The first {@value #TABLES_SHOWN} tables and how many more. */
+    private String shownTables() {
+        List<String> shown = tables.subList(0, Math.min(TABLES_SHOWN, tables.size()));
+        return String.join(", ", shown) + (tables.size() > TABLES_SHOWN ? " and " + (tables.size() - TABLES_SHOWN) + " more" : "");
     }
 }

@@ -13,7 +13,7 @@ import ai.paperclip.db.backup.Backups;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.BackupSettings;
 import ai.paperclip.migrate.internal.CliContext;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.db.migration.MigrationDatabase;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +47,7 @@ public final class BackupCommand extends BaseCommand {
         }
         BackupResult made;
         String target;
-        try (OpenDatabase db = OpenDatabase.open(context.environment(), context.terminal() ? context.err() : null)) {
+        try (MigrationDatabase db = openDatabase()) {
             target = db.description();
             made = Backups.of(db.url(), BackupSettings.options(context.environment(), dir, true)).backup();
         } catch (BackupInProgressException e) {
@@ -87,7 +87,7 @@ public final class BackupCommand extends BaseCommand {
             how = "a plain copy of the stopped cluster";
             made = Backups.backupStoppedCluster(embedded.get().dataDirectory(), directory, Clock.systemDefaultZone());
         } else {
-            try (OpenDatabase db = OpenDatabase.open(context.environment())) {
+            try (MigrationDatabase db = MigrationDatabase.open(context.environment())) {
                 how = "WAL " + "%s to %s";
                 made = Backups.of(db.url(), BackupSettings.options(context.environment(), dir, false))
                         .backupPhysical(embedded.get().dataDirectory());

@@ -1,5 +1,6 @@
 package ai.paperclip.migrate.command;
 
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.Json;
@@ -7,6 +8,7 @@ import ai.paperclip.migrate.internal.Style;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,6 +48,25 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected PrintWriter err() {
         return context.err();
+    }
+
+    /**
+     * Opens the resolved database ({@link MigrationDatabase#open}) with the first start's progress on a terminal;
+     * close it (try-with-resources): the last user of an embedded server stops it.
+     */
+    protected MigrationDatabase openDatabase() {
+        return MigrationDatabase.open(context.environment(), progress());
+    }
+
+    /** Progress lines for stderr on a terminal, else null (nothing): pipes, files and CI logs stay clean. */
+    protected Consumer<String> progress() {
+        if (!context.terminal()) {
+            return null;
+        }
+        return line -> {
+            err().println(line);
+            err().flush();
+        };
     }
 
     protected void printJson(Map<String, ?> value) {

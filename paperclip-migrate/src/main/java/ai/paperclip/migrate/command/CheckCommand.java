@@ -2,28 +2,24 @@ package ai.paperclip.migrate.command;
 
 import ai.paperclip.db.introspect.ComparisonReport;
 import ai.paperclip.db.introspect.Difference;
-import ai.paperclip.db.introspect.SchemaComparison;
+import ai.paperclip.db.migration.DatabaseCheck;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.GeneratorFolder;
 import ai.paperclip.migrate.internal.LintOutput;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.migrate.internal.SchemaOption;
 import ai.paperclip.migrate.internal.StatusReport;
 import ai.paperclip.schema.lint.LintReport;
 import ai.paperclip.schema.lint.MigrationLint;
 import ai.paperclip.schema.migration.CheckProblem;
 import ai.paperclip.schema.migration.CheckResult;
-import ai.paperclip.schema.migration.CommittedMigrations;
 import ai.paperclip.schema.migration.MigrationCheck;
 import ai.paperclip.schema.migration.MigrationOptions;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,16 +56,12 @@ public final class CheckCommand extends BaseCommand {
     @Spec
     CommandSpec spec;
 
-    private static String last(List<String> list) {
-        return list.get(list.size() - 1);
-    }
-
     CheckCommand(CliContext context) {
         super(context);
     }
 
     @Override
-    protected ExitCode run() throws SQLException {
+    protected ExitCode run() {
         Path folder = GeneratorFolder.resolve(migrations, schema, "--migrations", spec);
         CheckResult result = MigrationCheck.run(schema.model(), folder, MigrationOptions.builder()
                 .generateCommand("paperclip-migrate generate --schema " + schema.className() + " --out " + folder).build());
@@ -78,25 +70,22 @@ public final class CheckCommand extends BaseCommand {
         if (code == ExitCode.OK && !lint.ok()) {
             code = ExitCode.LINT_FAILED;
         }
-        MigrationStatus status = null;
+        DatabaseCheck.Result onDatabase = null;
         String target = null;
-        ComparisonReport drift = null;
         if (code == ExitCode.OK && database) {
-            try (OpenDatabase db = OpenDatabase.open(context.environment())) {
+            try (MigrationDatabase db = MigrationDatabase.open(context.environment())) {
                 target = db.description();
-                status = db.migrator(List.of(MigrationSource.folder(folder))).status();
-                if (status.upToDate() && !status.applied().isEmpty()) {
-                    // What was applied is what is committed; is the live schema still what it produced?
-                    try (Connection connection = db.connect()) {
-                        drift = SchemaComparison.compare(connection, CommittedMigrations.fromFolder(folder)
-                                .schemaAfter(last(status.applied())));
-                    }
-                }
+                onDatabase = DatabaseCheck.run(db, MigrationSource.folder(folder));
             }
-            code = !status.edited().isEmpty() ? ExitCode.MIGRATION_EDITED
-                    : !status.upToDate() ? ExitCode.MIGRATIONS_PENDING
-                    : drift != null && !drift.matches() ? ExitCode.SCHEMA_DRIFT : ExitCode.OK;
+            code = switch (onDatabase.verdict()) {
+                case OK -> ExitCode.OK;
+                case EDITED -> ExitCode.MIGRATION_EDITED;
+                case PENDING -> ExitCode.MIGRATIONS_PENDING;
+                case DRIFT -> ExitCode.SCHEMA_DRIFT;
+            };
         }
+        MigrationStatus status = onDatabase == null ? null : onDatabase.status();
+        ComparisonReport drift = onDatabase == null ? null : onDatabase.drift().orElse(null);
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("ok", code == ExitCode.OK);
@@ -121,13 +110,13 @@ public final class CheckCommand extends BaseCommand {
         out().println(result.message());
         LintOutput.print(lint, false, context);
         if (status != null) {
-            (status.upToDate() ? out() : err()).println("Database via " + target + ": " + StatusReport.reason(status));
+            (status.upToDate() ? out() : err()).println("Database via " + target + ": " + status.reason());
         }
         if (drift != null) {
             drift.warnings().forEach(w -> err().println(style.warn("warning: ") + w.line() + " (not defined by the schema)"));
             drift.failures().forEach(f -> err().println(style.fail("drift: ") + f.line()));
             if (!drift.matches()) {
-                err().println("The database's schema differs from the snapshot of " + last(status.applied()) + " in "
+                err().println("The database's schema differs from the snapshot of " + onDatabase.comparedWith().orElseThrow() + " in "
                         + drift.failures().size() + (drift.failures().size() == 1 ? " place" : " places") + ": it was"
                         + " changed outside the migrations (by hand, or by push). Put the change in a migration, or undo"
                         + " it; paperclip-migrate adopt --to NNNN compares the same way.");

@@ -3,9 +3,12 @@ package ai.paperclip.migrate.command;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.MigrationsOption;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.schema.migration.CommittedMigrations;
+import ai.paperclip.schema.migration.MigrationException;
 import java.util.List;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * A command that works on the database: resolves the target from the environment (DATABASE_URL, the
@@ -21,9 +24,13 @@ public abstract class DatabaseCommand extends BaseCommand {
         super(context);
     }
 
-    /** Opens the resolved database; close it (try-with-resources): the last user of an embedded server stops it. */
-    protected OpenDatabase openDatabase() {
-        return OpenDatabase.open(context.environment(), context.terminal() ? context.err() : null);
+    /** {@code NNNN}, {@code NNNN_name} or a number, resolved against the committed history; bad usage otherwise. */
+    protected static String tag(CommittedMigrations history, String given, CommandSpec spec) {
+        try {
+            return history.migration(given).tag();
+        } catch (MigrationException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** The histories of {@code --migrations}, or Paperclip's own. */

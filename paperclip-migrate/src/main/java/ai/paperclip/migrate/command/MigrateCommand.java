@@ -6,7 +6,7 @@ import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.JsonReports;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.migrate.internal.ProgressListener;
 import ai.paperclip.migrate.internal.StatusReport;
 import picocli.CommandLine.Command;
@@ -26,7 +26,7 @@ public final class MigrateCommand extends DatabaseCommand {
 
     @Override
     protected ExitCode run() {
-        try (OpenDatabase db = openDatabase()) {
+        try (MigrationDatabase db = openDatabase()) {
             if (!json) {
                 out().println("Migrating database via " + db.description());
                 out().flush();
@@ -37,10 +37,10 @@ public final class MigrateCommand extends DatabaseCommand {
             if (json) {
                 printJson(JsonReports.migrate(db.description(), result, after));
             } else if (result.applied().isEmpty()) {
-                out().println("Nothing to migrate: " + StatusReport.reason(after) + ".");
+                out().println("Nothing to migrate: " + after.reason() + ".");
             } else {
                 out().printf("Applied %d migration%s in %d ms; %s.%n", result.applied().size(),
-                        result.applied().size() == 1 ? "" : "s", result.took().toMillis(), StatusReport.reason(after));
+                        result.applied().size() == 1 ? "" : "s", result.took().toMillis(), after.reason());
             }
         }
         return ExitCode.OK;

@@ -8,7 +8,7 @@ import ai.paperclip.db.introspect.SchemaPush;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.JsonReports;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.migrate.internal.SchemaOption;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,7 +44,7 @@ public final class PushCommand extends BaseCommand {
     @Override
     protected ExitCode run() throws SQLException {
         PushOptions options = PushOptions.builder().force(force).dryRun(dryRun).build();
-        try (OpenDatabase db = OpenDatabase.open(context.environment(), context.terminal() ? context.err() : null); Connection connection = db.connect()) {
+        try (MigrationDatabase db = openDatabase(); Connection connection = db.connect()) {
             if (!json) {
                 out().println("Pushing " + schema.className() + " into database via " + db.description()
                         + (dryRun ? " (dry run)" : ""));

@@ -8,7 +8,7 @@ import ai.paperclip.db.backup.RestoreResult;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.BackupSettings;
 import ai.paperclip.migrate.internal.CliContext;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.db.migration.MigrationDatabase;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +36,7 @@ public final class RestoreCommand extends BaseCommand {
 
     @Override
     protected ExitCode run() {
-        try (OpenDatabase db = OpenDatabase.open(context.environment(), context.terminal() ? context.err() : null)) {
+        try (MigrationDatabase db = openDatabase()) {
             RestoreResult result = Backups.of(db.url(), BackupSettings.options(context.environment(), null, !noMigrate))
                     .restore(file.toAbsolutePath(), clean);
             out().println("Restored " + file + " (" + result.format() + ") into database via " + db.description() + ": "

@@ -9,7 +9,7 @@ import ai.paperclip.db.migration.RollbackRefusedException;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.JsonReports;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.migrate.internal.StatusReport;
 import ai.paperclip.schema.migration.CommittedMigrations;
 import java.util.List;
@@ -69,9 +69,9 @@ public final class RollbackCommand extends DatabaseCommand {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + which.count
                     + ": give how many of the newest applied migrations to undo.");
         }
-        String to = which.to == null ? null : tag(sources.get(0).read(), which.to);
+        String to = which.to == null ? null : tag(sources.get(0).read(), which.to, spec);
         RollbackOptions options = RollbackOptions.builder().force(force).dryRun(dryRun).build();
-        try (OpenDatabase db = openDatabase()) {
+        try (MigrationDatabase db = openDatabase()) {
             Migrator migrator = db.migrator(sources);
             if (!json) {
                 out().println("Rolling back database via " + db.description() + (dryRun ? " (dry run)" : ""));
@@ -107,7 +107,7 @@ public final class RollbackCommand extends DatabaseCommand {
             }
             int n = plan.migrations().size();
             out().println("Rolled back " + n + (n == 1 ? " migration" : " migrations") + " ("
-                    + String.join(", ", plan.migrations()) + "); " + StatusReport.reason(migrator.status()));
+                    + String.join(", ", plan.migrations()) + "); " + migrator.status().reason());
         }
         return ExitCode.OK;
     }
@@ -118,16 +118,5 @@ public final class RollbackCommand extends DatabaseCommand {
             err().println(style.warn("data loss: " + a.line()));
         }
         plan.structureOnly().forEach(s -> err().println(style.warn("structure only: " + s)));
-    }
-
-    /** {@code NNNN}, {@code NNNN_name} or a number, resolved against the committed history: a usage error otherwise. */
-    private String tag(CommittedMigrations history, String to) {
-        return history.migrations().stream()
-                .filter(m -> m.tag().equals(to) || m.tag().startsWith(to + "_")
-                        || to.matches("\\d{1,9}") && m.idx() == Integer.parseInt(to))
-                .map(CommittedMigrations.Migration::tag).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "No migration " + to + " in "
-                        + history.location() + "; it has " + String.join(", ", history.migrations().stream()
-                        .map(CommittedMigrations.Migration::tag).toList()) + "."));
     }
 }

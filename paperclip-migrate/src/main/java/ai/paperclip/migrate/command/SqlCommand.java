@@ -8,7 +8,7 @@ import ai.paperclip.db.migration.RollbackOptions;
 import ai.paperclip.db.migration.RollbackPlan;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.schema.migration.CommittedMigrations;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -57,7 +57,7 @@ public final class SqlCommand extends DatabaseCommand {
         if (rollback) {
             validateRollback(sources);
         }
-        try (OpenDatabase db = openDatabase()) {
+        try (MigrationDatabase db = openDatabase()) {
             Migrator migrator = db.migrator(sources);
             return rollback ? printRollback(migrator, db.description(), sources.get(0)) : printPending(migrator, db.description());
         }
@@ -83,7 +83,7 @@ public final class SqlCommand extends DatabaseCommand {
 
     private ExitCode printRollback(Migrator migrator, String target, MigrationSource source) {
         RollbackOptions dryRun = RollbackOptions.builder().dryRun(true).build();
-        RollbackPlan plan = to != null ? migrator.rollbackTo(tag(source.read(), to), dryRun)
+        RollbackPlan plan = to != null ? migrator.rollbackTo(tag(source.read(), to, spec), dryRun)
                 : migrator.rollback(count == null ? DEFAULT_ROLLBACK_COUNT : count, dryRun);
         if (plan.migrations().isEmpty()) {
             out().println("-- Nothing to roll back on " + target + ": no applied migration after " + to + ".");
@@ -114,16 +114,5 @@ public final class SqlCommand extends DatabaseCommand {
             throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count
                     + ": give how many of the newest applied migrations to undo.");
         }
-    }
-
-    /** {@code NNNN}, {@code NNNN_name} or a number, resolved against the committed history; bad usage otherwise. */
-    private String tag(CommittedMigrations history, String given) {
-        return history.migrations().stream()
-                .filter(m -> m.tag().equals(given) || m.tag().startsWith(given + "_")
-                        || given.matches("\\d{1,9}") && m.idx() == Integer.parseInt(given))
-                .map(CommittedMigrations.Migration::tag).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "No migration " + given + " in "
-                        + history.location() + "; it has " + String.join(", ", history.migrations().stream()
-                        .map(CommittedMigrations.Migration::tag).toList()) + "."));
     }
 }

@@ -3,7 +3,7 @@ package ai.paperclip.migrate.command;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.migrate.internal.StatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +24,7 @@ public final class StatusCommand extends DatabaseCommand {
     protected ExitCode run() {
         MigrationStatus status;
         String target;
-        try (OpenDatabase db = openDatabase()) {
+        try (MigrationDatabase db = openDatabase()) {
             target = db.description();
             status = db.migrator(sources()).status();
         }
@@ -38,7 +38,7 @@ public final class StatusCommand extends DatabaseCommand {
         status.pending().forEach(m -> out().println("  " + style.warn("pending") + "  " + m));
         status.unknown().forEach(c -> out().println("  " + style.warn("unknown") + "  " + c
                 + " (recorded by a newer version; left alone)"));
-        out().println((status.upToDate() ? "Up to date: " : "Needs migrations: ") + StatusReport.reason(status));
+        out().println((status.upToDate() ? "Up to date: " : "Needs migrations: ") + status.reason());
         return code;
     }
 }

@@ -5,7 +5,7 @@ import ai.paperclip.db.trace.TraceReport;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.Durations;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.db.migration.MigrationDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ public final class TraceCommand extends DatabaseCommand {
         MigrationTrace.Builder trace = MigrationTrace.configure().migrations(sources())
                 .threshold(Durations.parse(threshold, "--threshold", spec));
         TraceReport report;
-        try (OpenDatabase db = openDatabase()) {
+        try (MigrationDatabase db = openDatabase()) {
             report = trace.url(db.url()).scratch(scratch).run();
         }
         out().println(json ? report.json() : report.text());

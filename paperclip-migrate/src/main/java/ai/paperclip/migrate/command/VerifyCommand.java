@@ -7,7 +7,7 @@ import ai.paperclip.embedded.InstanceHome;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.BackupSettings;
 import ai.paperclip.migrate.internal.CliContext;
-import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.db.migration.MigrationDatabase;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class VerifyCommand extends BaseCommand {
     }
 
     private VerifyReport verifyOnServer() {
-        try (OpenDatabase db = OpenDatabase.open(context.environment(), context.terminal() ? context.err() : null)) {
+        try (MigrationDatabase db = openDatabase()) {
             return Backups.of(db.url(), BackupSettings.options(context.environment(), null, false))
                     .verify(file.toAbsolutePath());
         }

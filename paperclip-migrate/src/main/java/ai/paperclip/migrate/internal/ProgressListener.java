@@ -4,7 +4,6 @@ import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.MigrationRefusedException;
 import ai.paperclip.db.migration.MigrationStatus;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Reports each changeset as it is applied. On a terminal, the one running shows on stderr as
@@ -27,9 +26,7 @@ public final class ProgressListener implements MigrationListener {
 
     @Override
     public void beforeMigrate(MigrationStatus status) {
-        if (status.state() == MigrationStatus.State.NOT_MANAGED) {
-            throw new MigrationRefusedException("Not migrating: " + StatusReport.reason(status), List.copyOf(status.pending()));
-        }
+        MigrationRefusedException.ifNotManaged(status);
     }
 
     @Override

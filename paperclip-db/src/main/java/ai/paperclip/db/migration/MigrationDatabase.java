@@ -1,36 +1,43 @@
-package ai.paperclip.migrate.internal;
+package ai.paperclip.db.migration;
 
 import ai.paperclip.db.DatabaseTarget;
 import ai.paperclip.db.DatabaseUrls;
 import ai.paperclip.db.PaperclipDbOptions;
-import ai.paperclip.db.migration.MigrationListener;
-import ai.paperclip.db.migration.MigrationSource;
-import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.embedded.EmbeddedPostgres;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The database a command works on, resolved as Paperclip resolves it ({@code DATABASE_URL}, else the
- * instance's {@code .env}, else {@code config.json}, else the embedded server: docs/database-modes.md) and
- * ready to use: a URL with its credentials, or the instance's embedded server, started when it was not
- * running. {@link #close()} stops the embedded server when this command was its last user.
+ * The database a migration-time tool works on (the CLI's commands, the Maven plugin's goals, a deploy script),
+ * resolved as Paperclip resolves it ({@code DATABASE_URL}, else the instance's {@code .env}, else
+ * {@code config.json}, else the embedded server: docs/database-modes.md) and ready to use: a URL with its
+ * credentials, or the instance's embedded server, started when it was not running. {@link #close()} stops the
+ * embedded server when this was its last user.
  *
- * <p>{@code DATABASE_MIGRATION_URL}, when set beside a URL target, is used instead: every command of the
- * CLI is a migration-time command and wants the direct connection, not the pooler.
+ * <pre>{@code
+ * try (MigrationDatabase db = MigrationDatabase.open(System.getenv())) {
+ *     MigrationStatus status = db.migrator(List.of(MigrationSource.paperclip())).status();
+ * }
+ * }</pre>
+ *
+ * <p>{@code DATABASE_MIGRATION_URL}, when set beside a URL target, is used instead: migration-time work wants the
+ * direct connection, not the pooler.
  */
-public final class OpenDatabase implements AutoCloseable {
+public final class MigrationDatabase implements AutoCloseable {
+
+    /** The {@code application_name} of {@link #connect()}'s connections. */
+    public static final String APPLICATION_NAME = "paperclip-migrate";
 
     private final String url;
     private final String description;
     private final PaperclipDbOptions options;
     private final EmbeddedPostgres server;
 
-    private OpenDatabase(String url, String description, PaperclipDbOptions options, EmbeddedPostgres server) {
+    private MigrationDatabase(String url, String description, PaperclipDbOptions options, EmbeddedPostgres server) {
         this.url = url;
         this.description = description;
         this.options = options;
@@ -38,7 +45,7 @@ public final class OpenDatabase implements AutoCloseable {
     }
 
     /** Resolves the target from {@code env}; starts (or reuses) the embedded server when it is the target. */
-    public static OpenDatabase open(Map<String, String> env) {
+    public static MigrationDatabase open(Map<String, String> env) {
         return open(env, null);
     }
 
@@ -46,31 +53,30 @@ public final class OpenDatabase implements AutoCloseable {
      * As {@link #open(Map)}; when the embedded server has no cluster yet (its first start extracts PostgreSQL and
      * runs initdb, up to 20 seconds of silence otherwise), says so on {@code progress} before and after.
      *
-     * @param progress where to report the first start (stderr on a terminal), or null for nothing
+     * @param progress told the first start's two lines (a terminal's stderr), or null for nothing
      */
-    public static OpenDatabase open(Map<String, String> env, PrintWriter progress) {
+    public static MigrationDatabase open(Map<String, String> env, Consumer<String> progress) {
         DatabaseTarget target = DatabaseTarget.resolve(env);
         PaperclipDbOptions options = PaperclipDbOptions.fromEnvironment(target.environment());
         if (target.url().isPresent()) {
             Optional<String> migrationUrl = options.migrationUrl();
-            return migrationUrl.map(u -> new OpenDatabase(u, "DATABASE_MIGRATION_URL: " + DatabaseUrls.redact(u), options, null))
-                    .orElseGet(() -> new OpenDatabase(target.url().get(), target.describe(), options, null));
+            return migrationUrl.map(u -> new MigrationDatabase(u, "DATABASE_MIGRATION_URL: " + DatabaseUrls.redact(u),
+                            options, null))
+                    .orElseGet(() -> new MigrationDatabase(target.url().get(), target.describe(), options, null));
         }
         boolean firstStart = progress != null && target.embedded()
                 .map(o -> !Files.exists(o.dataDirectory().resolve("PG_VERSION"))).orElse(false);
         long start = System.nanoTime();
         if (firstStart) {
-            progress.println("First start of the embedded PostgreSQL: extracting its binaries and creating the cluster in "
+            progress.accept("First start of the embedded PostgreSQL: extracting its binaries and creating the cluster in "
                     + target.embedded().get().dataDirectory() + " (initdb; this takes up to 20 s, once)...");
-            progress.flush();
         }
         EmbeddedPostgres server = target.startEmbedded();
         if (firstStart) {
-            progress.println("Embedded PostgreSQL " + server.version() + " ready on port " + server.port() + " after "
+            progress.accept("Embedded PostgreSQL " + server.version() + " ready on port " + server.port() + " after "
                     + (System.nanoTime() - start) / 1_000_000 + " ms.");
-            progress.flush();
         }
-        return new OpenDatabase(server.connectionUri(), target.describe(), options, server);
+        return new MigrationDatabase(server.connectionUri(), target.describe(), options, server);
     }
 
     /** The URL with its credentials: for the libraries only, never for printing. */
@@ -100,7 +106,7 @@ public final class OpenDatabase implements AutoCloseable {
 
     /** A new direct connection; the caller closes it. */
     public Connection connect() {
-        return DatabaseUrls.connect(url, options, "paperclip-migrate");
+        return DatabaseUrls.connect(url, options, APPLICATION_NAME);
     }
 
     @Override
@@ -108,5 +114,10 @@ public final class OpenDatabase implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationDatabase[" + description + "]";
     }
 }

@@ -1,4 +1,4 @@
-package ai.paperclip.migrate.internal;
+package ai.paperclip.db.introspect.internal;
 
 import ai.paperclip.db.introspect.DoctorCheck.Result;
 import ai.paperclip.db.introspect.DoctorCheck.Status;
