@@ -1,29 +1,25 @@
 package ai.paperclip.migrate.command;
 
 import ai.paperclip.db.DatabaseTarget;
-import ai.paperclip.db.backup.BackupInProgressException;
-import ai.paperclip.db.backup.PhysicalBackupResult;
-import ai.paperclip.embedded.EmbeddedPostgres;
-import ai.paperclip.embedded.EmbeddedPostgresOptions;
-import ai.paperclip.embedded.ServerStatus;
-import java.time.Clock;
-import java.util.Optional;
 import ai.paperclip.db.backup.BackupResult;
-import ai.paperclip.db.backup.Backups;
-import ai.paperclip.migrate.ExitCode;
-import ai.paperclip.migrate.internal.BackupSettings;
-import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.db.backup.InstanceBackups;
+import ai.paperclip.db.backup.PhysicalBackupResult;
 import ai.paperclip.db.migration.MigrationDatabase;
+import ai.paperclip.embedded.EmbeddedPostgresOptions;
+import ai.paperclip.migrate.ExitCode;
+import ai.paperclip.migrate.internal.Sizes;
+import ai.paperclip.migrate.internal.CliContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code backup [--dir DIR]}: {@code Backups.backup()} of the resolved database. */
+/** {@code backup [--dir DIR]}: {@code Backups.backup()} of the resolved database, or {@link InstanceBackups#physical}. */
 @Command(name = "backup", description = "Write a backup of the resolved database (a gzipped SQL script with a manifest)"
         + " to the instance's data/backups, or --dir. Needs no pg_dump.")
-public final class BackupCommand extends BaseCommand {
+public final class BackupCommand extends BackupBase {
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to write it. Default: config.json's"
             + " database.backup.dir, else <instance>/data/backups.")
@@ -41,7 +37,7 @@ public final class BackupCommand extends BaseCommand {
     }
 
     @Override
-    protected ExitCode run() {
+    protected ExitCode work() {
         if (physical) {
             return physical();
         }
@@ -49,10 +45,7 @@ public final class BackupCommand extends BaseCommand {
         String target;
         try (MigrationDatabase db = openDatabase()) {
             target = db.description();
-            made = Backups.of(db.url(), BackupSettings.options(context.environment(), dir, true)).backup();
-        } catch (BackupInProgressException e) {
-            err().println("Error: " + e.getMessage());
-            return ExitCode.BACKUP_IN_PROGRESS;
+            made = backups(db, dir, true).backup();
         }
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
@@ -65,7 +58,7 @@ public final class BackupCommand extends BaseCommand {
             return ExitCode.OK;
         }
         out().println("Backed up database via " + target);
-        out().println("  " + made.file() + " (" + BackupSettings.size(made.sizeBytes()) + ", "
+        out().println("  " + made.file() + " (" + Sizes.size(made.sizeBytes()) + ", "
                 + made.manifest().tables().size() + " tables, " + made.manifest().totalRows() + " rows, schema "
                 + made.manifest().schemaVersion() + ", " + made.took().toMillis() + " ms)");
         return ExitCode.OK;
@@ -80,23 +73,10 @@ public final class BackupCommand extends BaseCommand {
                     + " backups for a hosted server.");
             return ExitCode.USAGE;
         }
-        Path directory = BackupSettings.directory(context.environment(), dir);
-        PhysicalBackupResult made;
-        String how;
-        if (EmbeddedPostgres.inspect(embedded.get()).server() == ServerStatus.Server.NOT_RUNNING) {
-            how = "a plain copy of the stopped cluster";
-            made = Backups.backupStoppedCluster(embedded.get().dataDirectory(), directory, Clock.systemDefaultZone());
-        } else {
-            try (MigrationDatabase db = MigrationDatabase.open(context.environment())) {
-                how = "WAL " + "%s to %s";
-                made = Backups.of(db.url(), BackupSettings.options(context.environment(), dir, false))
-                        .backupPhysical(embedded.get().dataDirectory());
-                how = String.format(how, made.startLsn(), made.stopLsn());
-            } catch (BackupInProgressException e) {
-                err().println("Error: " + e.getMessage());
-                return ExitCode.BACKUP_IN_PROGRESS;
-            }
-        }
+        InstanceBackups.Physical physicalBackup = InstanceBackups.physical(embedded.get(), context.environment(), dir);
+        PhysicalBackupResult made = physicalBackup.made();
+        String how = physicalBackup.whileRunning() ? String.format("WAL %s to %s", made.startLsn(), made.stopLsn())
+                : "a plain copy of the stopped cluster";
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("file", made.file().toString());
@@ -108,7 +88,7 @@ public final class BackupCommand extends BaseCommand {
             return ExitCode.OK;
         }
         out().println("Physical backup of " + embedded.get().dataDirectory() + " (" + how + ")");
-        out().println("  " + made.file() + " (" + BackupSettings.size(made.sizeBytes()) + ", " + made.took().toMillis()
+        out().println("  " + made.file() + " (" + Sizes.size(made.sizeBytes()) + ", " + made.took().toMillis()
                 + " ms)");
         return ExitCode.OK;
     }

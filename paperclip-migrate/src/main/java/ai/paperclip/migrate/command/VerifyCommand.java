@@ -1,29 +1,21 @@
 package ai.paperclip.migrate.command;
 
-import ai.paperclip.db.backup.Backups;
-import ai.paperclip.db.backup.CorruptBackupException;
+import ai.paperclip.db.backup.InstanceBackups;
 import ai.paperclip.db.backup.VerifyReport;
-import ai.paperclip.embedded.InstanceHome;
 import ai.paperclip.migrate.ExitCode;
-import ai.paperclip.migrate.internal.BackupSettings;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.db.migration.MigrationDatabase;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code verify FILE [--embedded]}: {@code Backups.verify} on a scratch database, or on a temporary embedded server. */
 @Command(name = "verify", description = "Restore FILE into a scratch database (a temporary database on the resolved"
         + " server, or a temporary embedded PostgreSQL with --embedded), compare every table's rows and checksum with"
         + " the manifest, drop the scratch database. Exit status 0 only when everything matches.")
-public final class VerifyCommand extends BaseCommand {
-
-    @Parameters(paramLabel = "FILE", description = "The backup file.")
-    Path file;
+public final class VerifyCommand extends BackupFileCommand {
 
     @Option(names = "--embedded", description = "Restore into a temporary embedded PostgreSQL (no server needed).")
     boolean embedded;
@@ -37,14 +29,8 @@ public final class VerifyCommand extends BaseCommand {
     }
 
     @Override
-    protected ExitCode run() {
-        VerifyReport report;
-        try {
-            report = embedded ? verifyEmbedded() : verifyOnServer();
-        } catch (CorruptBackupException e) {
-            err().println("Error: " + e.getMessage());
-            return ExitCode.BACKUP_REFUSED;
-        }
+    protected ExitCode work() {
+        VerifyReport report = embedded ? InstanceBackups.verifyEmbedded(context.environment(), file) : verifyOnServer();
         ExitCode code = report.ok() ? ExitCode.OK : ExitCode.VERIFY_FAILED;
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
@@ -75,14 +61,7 @@ public final class VerifyCommand extends BaseCommand {
 
     private VerifyReport verifyOnServer() {
         try (MigrationDatabase db = openDatabase()) {
-            return Backups.of(db.url(), BackupSettings.options(context.environment(), null, false))
-                    .verify(file.toAbsolutePath());
+            return backups(db, null, false).verify(file.toAbsolutePath());
         }
-    }
-
-    private VerifyReport verifyEmbedded() {
-        InstanceHome instance = BackupSettings.instance(context.environment());
-        return Backups.verifyEmbedded(file.toAbsolutePath(), instance.instanceDirectory().resolve("tmp"),
-                instance.cacheDirectory());
     }
 }
