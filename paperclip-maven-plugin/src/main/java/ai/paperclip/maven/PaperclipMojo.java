@@ -16,6 +16,12 @@ import org.apache.maven.project.MavenProject;
  * environment ({@code DATABASE_URL}, {@code DATABASE_MIGRATION_URL}, the instance's {@code .env},
  * {@code config.json}, else the embedded server): a URL with a password never belongs in a pom, where
  * {@code mvn -X} would print it.
+ *
+ * <p>Why through the CLI's command line rather than the library's front doors ({@code Doctor}, {@code Adoption},
+ * {@code DatabaseCheck}, {@code InstanceBackups}, {@code Migrator}, ...) directly: the logic already lives in those
+ * front doors, and a command class only turns its options into one library call and its result into text and an
+ * exit status. Calling the front doors here would mean a second copy of that text, which must stay identical to the
+ * CLI's (users grep CI logs for it); running the command keeps one copy, at the cost of building argument lists.
  */
 public abstract class PaperclipMojo extends AbstractMojo {
 

@@ -119,6 +119,38 @@ class BackupCommandsIT {
     }
 
     @Test
+    void backupVerifyAndRestoreShowEachTableOnATerminalOnly(TestDatabase db) throws Exception {
+        sql(db, db.name(), "DO $$ BEGIN CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';"
+                + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        Map<String, String> source = env(db, db.name(), dir);
+        assertThat(run(source, "migrate").exitCode()).isZero();
+        sql(db, db.name(), "INSERT INTO companies (name, issue_prefix) VALUES ('Acme', 'ACM')");
+        String companies = "table \\d+ of \\d+ \\(\"public\"\\.\"companies\"\\), 1 row, \\d+(\\.\\d)? (B|KB|MB)";
+
+        Run backup = Cli.runOnTerminal(source, "backup", "--json");
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        assertThat(backup.err()).containsPattern("  backup: " + companies).doesNotContain(PASSWORD);
+        assertThat(backup.out()).startsWith("{").doesNotContain("table 1 of");
+        String file = backup.out().replaceAll("(?s).*\"file\" : \"([^\"]+)\".*", "$1");
+
+        Run verify = Cli.runOnTerminal(source, "verify", file);
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+        assertThat(verify.err()).containsPattern("  verify: " + companies);
+        assertThat(verify.out()).contains("Everything matches").doesNotContain("verify: table");
+
+        sql(db, db.name(), "CREATE DATABASE progress_restored");
+        Run restore = Cli.runOnTerminal(env(db, "progress_restored", dir), "restore", file);
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(restore.err()).containsPattern("  restore: " + companies).endsWith("\r\033[K");
+
+        Run piped = run(source, "backup");
+        assertThat(piped.exitCode()).isZero();
+        assertThat(piped.err()).doesNotContain("table 1 of").doesNotContain("\r");
+        Run pipedVerify = run(source, "verify", file);
+        assertThat(pipedVerify.err()).doesNotContain("verify: table");
+    }
+
+    @Test
     void theEmbeddedDefaultIsBackedUpAndVerifiedOnATemporaryEmbeddedServer() {
         EmbeddedHome.Instance instance = EmbeddedHome.newInstance("backup");
         assertThat(Cli.run(instance.env(), "migrate").exitCode()).isZero();

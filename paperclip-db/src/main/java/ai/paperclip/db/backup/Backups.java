@@ -83,11 +83,20 @@ public final class Backups {
      * @throws BackupException when the database or the directory fails (no final-named file is left)
      */
     public BackupResult backup() {
-        return backup(session -> { });
+        return backup(BackupProgress.NONE);
+    }
+
+    /** As {@link #backup()}, telling {@code progress} as each table is written. */
+    public BackupResult backup(BackupProgress progress) {
+        return backup(session -> { }, Objects.requireNonNull(progress, "progress"));
     }
 
     /** As {@link #backup()}, handing the backup's session to {@code onSession} first (the scheduler's deadline). */
     BackupResult backup(java.util.function.Consumer<Connection> onSession) {
+        return backup(onSession, BackupProgress.NONE);
+    }
+
+    private BackupResult backup(java.util.function.Consumer<Connection> onSession, BackupProgress progress) {
         long start = System.nanoTime();
         Path directory = options.directory();
         String stem = BackupDirectory.stem(options.clock());
@@ -98,7 +107,7 @@ public final class Backups {
             AtomicFile.deleteAbandoned(directory);
             BackupLock.acquire(c, target.redactedUrl());
             temp = AtomicFile.temporary(directory, stem + BackupDirectory.SUFFIX);
-            BackupManifest manifest = new Dumper(c, options.clock()).dump(temp);
+            BackupManifest manifest = new Dumper(c, options.clock(), progress).dump(temp);
             Path file = AtomicFile.publish(temp, directory, stem, BackupDirectory.SUFFIX);
             long size = Files.size(file);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -193,11 +202,17 @@ public final class Backups {
      * @throws RestoreRefusedException the database has tables and {@code clean} is false: nothing changed
      */
     public RestoreResult restore(Path file, boolean clean) {
+        return restore(file, clean, BackupProgress.NONE);
+    }
+
+    /** As {@link #restore(Path, boolean)}, telling {@code progress} as each table is loaded. */
+    public RestoreResult restore(Path file, boolean clean, BackupProgress progress) {
+        Objects.requireNonNull(progress, "progress");
         long start = System.nanoTime();
         FirstPass checked = FirstPass.check(file);
         Restorer.Outcome outcome;
         try (Connection c = connect(url, options.connectOptions())) {
-            outcome = Restorer.restore(c, file, checked, clean, target.redactedUrl());
+            outcome = Restorer.restore(c, file, checked, clean, target.redactedUrl(), progress);
         } catch (SQLException e) {
             throw new BackupException("Restoring " + file + " into " + target + " failed, nothing was changed: "
                     + e.getMessage(), e.getSQLState(), e);
@@ -232,10 +247,16 @@ public final class Backups {
      * @throws CorruptBackupException when the file is refused before restoring
      */
     public VerifyReport verify(Path file) {
+        return verify(file, BackupProgress.NONE);
+    }
+
+    /** As {@link #verify(Path)}, telling {@code progress} as each table is loaded into the scratch database. */
+    public VerifyReport verify(Path file, BackupProgress progress) {
+        Objects.requireNonNull(progress, "progress");
         FirstPass checked = FirstPass.check(file);
         BackupManifest manifest = requireManifest(file, checked);
         try (ScratchDatabase scratch = ScratchDatabase.create(target, options.connectOptions())) {
-            return verifyInto(file, checked, manifest, scratch.url(), scratch.description());
+            return verifyInto(file, checked, manifest, scratch.url(), scratch.description(), progress);
         }
     }
 
@@ -244,17 +265,23 @@ public final class Backups {
      * cached in {@code binaryCache}) and deleted afterwards: no server needed, nothing touched.
      */
     public static VerifyReport verifyEmbedded(Path file, Path workDirectory, Path binaryCache) {
+        return verifyEmbedded(file, workDirectory, binaryCache, BackupProgress.NONE);
+    }
+
+    /** As {@link #verifyEmbedded(Path, Path, Path)}, telling {@code progress} as each table is loaded. */
+    public static VerifyReport verifyEmbedded(Path file, Path workDirectory, Path binaryCache, BackupProgress progress) {
+        Objects.requireNonNull(progress, "progress");
         FirstPass checked = FirstPass.check(file);
         BackupManifest manifest = requireManifest(file, checked);
         try (ScratchDatabase scratch = ScratchDatabase.embedded(workDirectory, binaryCache)) {
-            return verifyInto(file, checked, manifest, scratch.url(), scratch.description());
+            return verifyInto(file, checked, manifest, scratch.url(), scratch.description(), progress);
         }
     }
 
     private static VerifyReport verifyInto(Path file, FirstPass checked, BackupManifest manifest, String scratchUrl,
-                                           String description) {
+                                           String description, BackupProgress progress) {
         try (Connection c = connect(scratchUrl, PaperclipDbOptions.builder().build())) {
-            Restorer.Outcome outcome = Restorer.restore(c, file, checked, false, description);
+            Restorer.Outcome outcome = Restorer.restore(c, file, checked, false, description, progress);
             return new VerifyReport(file, description, Checksums.compare(c, manifest, outcome.pass().copyOut()));
         } catch (SQLException | IOException e) {
             throw new BackupException("Verifying " + file + " failed while restoring it into " + description + ": "

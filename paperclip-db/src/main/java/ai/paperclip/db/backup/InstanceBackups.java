@@ -94,10 +94,10 @@ public final class InstanceBackups {
     }
 
     /** {@link Backups#verifyEmbedded} with the instance's work directory ({@code tmp}) and binary cache. */
-    public static VerifyReport verifyEmbedded(Map<String, String> env, Path file) {
+    public static VerifyReport verifyEmbedded(Map<String, String> env, Path file, BackupProgress progress) {
         InstanceHome instance = InstanceHome.fromEnvironment(env);
         return Backups.verifyEmbedded(file.toAbsolutePath(), instance.instanceDirectory().resolve("tmp"),
-                instance.cacheDirectory());
+                instance.cacheDirectory(), progress);
     }
 
     /** What {@link #directory} holds; its health is measured against {@code config.json}'s backup interval. */

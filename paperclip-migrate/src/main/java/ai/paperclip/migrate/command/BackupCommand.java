@@ -7,6 +7,7 @@ import ai.paperclip.db.backup.PhysicalBackupResult;
 import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.embedded.EmbeddedPostgresOptions;
 import ai.paperclip.migrate.ExitCode;
+import ai.paperclip.migrate.internal.BackupProgressPrinter;
 import ai.paperclip.migrate.internal.Sizes;
 import ai.paperclip.migrate.internal.CliContext;
 import java.nio.file.Path;
@@ -43,9 +44,12 @@ public final class BackupCommand extends BackupBase {
         }
         BackupResult made;
         String target;
+        BackupProgressPrinter progress = tableProgress("backup");
         try (MigrationDatabase db = openDatabase()) {
             target = db.description();
-            made = backups(db, dir, true).backup();
+            made = backups(db, dir, true).backup(progress);
+        } finally {
+            progress.done();
         }
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();

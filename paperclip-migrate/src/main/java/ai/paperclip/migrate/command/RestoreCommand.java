@@ -3,6 +3,7 @@ package ai.paperclip.migrate.command;
 import ai.paperclip.db.backup.RestoreResult;
 import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.migrate.ExitCode;
+import ai.paperclip.migrate.internal.BackupProgressPrinter;
 import ai.paperclip.migrate.internal.CliContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +27,14 @@ public final class RestoreCommand extends BackupFileCommand {
 
     @Override
     protected ExitCode work() {
+        BackupProgressPrinter progress = tableProgress("restore");
         try (MigrationDatabase db = openDatabase()) {
-            RestoreResult result = backups(db, null, !noMigrate).restore(file.toAbsolutePath(), clean);
+            RestoreResult result;
+            try {
+                result = backups(db, null, !noMigrate).restore(file.toAbsolutePath(), clean, progress);
+            } finally {
+                progress.done();
+            }
             out().println("Restored " + file + " (" + result.format() + ") into database via " + db.description() + ": "
                     + result.statements() + " statements, " + result.rows() + " rows, " + result.took().toMillis() + " ms");
             result.migrationsApplied().forEach(m -> out().println("  applied " + m));

@@ -3,6 +3,7 @@ package ai.paperclip.migrate.command;
 import ai.paperclip.db.backup.InstanceBackups;
 import ai.paperclip.db.backup.VerifyReport;
 import ai.paperclip.migrate.ExitCode;
+import ai.paperclip.migrate.internal.BackupProgressPrinter;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.db.migration.MigrationDatabase;
 import java.util.LinkedHashMap;
@@ -30,7 +31,13 @@ public final class VerifyCommand extends BackupFileCommand {
 
     @Override
     protected ExitCode work() {
-        VerifyReport report = embedded ? InstanceBackups.verifyEmbedded(context.environment(), file) : verifyOnServer();
+        BackupProgressPrinter progress = tableProgress("verify");
+        VerifyReport report;
+        try {
+            report = embedded ? InstanceBackups.verifyEmbedded(context.environment(), file, progress) : verifyOnServer(progress);
+        } finally {
+            progress.done();
+        }
         ExitCode code = report.ok() ? ExitCode.OK : ExitCode.VERIFY_FAILED;
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
@@ -59,9 +66,9 @@ public final class VerifyCommand extends BackupFileCommand {
         return code;
     }
 
-    private VerifyReport verifyOnServer() {
+    private VerifyReport verifyOnServer(BackupProgressPrinter progress) {
         try (MigrationDatabase db = openDatabase()) {
-            return backups(db, null, false).verify(file.toAbsolutePath());
+            return backups(db, null, false).verify(file.toAbsolutePath(), progress);
         }
     }
 }

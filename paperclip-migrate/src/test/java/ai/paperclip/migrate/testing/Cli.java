@@ -20,6 +20,15 @@ public final class Cli {
         return new Run(status, out.toString(), err.toString());
     }
 
+    /** As {@link #run}, as if stdout and stderr were a terminal: colours and progress on (no questions: no input). */
+    public static Run runOnTerminal(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), true, null);
+        int status = PaperclipMigrate.commandLine(context).execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
     /** One command's exit status and output. */
     public record Run(int exitCode, String out, String err) {
         public String all() {

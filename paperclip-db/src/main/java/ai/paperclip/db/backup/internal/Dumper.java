@@ -1,6 +1,7 @@
 package ai.paperclip.db.backup.internal;
 
 import ai.paperclip.db.backup.BackupManifest;
+import ai.paperclip.db.backup.BackupProgress;
 import ai.paperclip.db.backup.TableSummary;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
@@ -34,10 +35,12 @@ public final class Dumper {
 
     private final Connection c;
     private final Clock clock;
+    private final BackupProgress progress;
 
-    public Dumper(Connection c, Clock clock) {
+    public Dumper(Connection c, Clock clock, BackupProgress progress) {
         this.c = c;
         this.clock = clock;
+        this.progress = progress;
     }
 
     /** Dumps into {@code file} (created, written, fsynced, closed); the caller publishes it. */
@@ -83,7 +86,9 @@ public final class Dumper {
             }
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             for (DumpCatalog.DataTable t : plan.tables()) {
-                tables.add(copyTable(copy, t, out));
+                TableSummary done = copyTable(copy, t, out);
+                tables.add(done);
+                progress.tableDone(tables.size(), plan.tables().size(), done.table(), done.rows(), file2.getChannel().size());
             }
             for (String sql : plan.afterData()) {
                 line(out, sql + ";\n");

@@ -75,6 +75,11 @@ public final class FirstPass implements ScriptHandler {
         }
     }
 
+    /** How many COPY blocks (tables with data) the script holds. */
+    public int tables() {
+        return copied.size();
+    }
+
     /** The manifest, when the file is one of ours. */
     public Optional<BackupManifest> manifest() {
         return manifest.present() ? Optional.of(manifest.manifest()) : Optional.empty();

@@ -1,6 +1,7 @@
 package ai.paperclip.db.backup.internal;
 
 import ai.paperclip.db.backup.BackupException;
+import ai.paperclip.db.backup.BackupProgress;
 import ai.paperclip.db.backup.RestoreRefusedException;
 import ai.paperclip.db.migration.internal.AdvisoryLock;
 import java.io.InputStream;
@@ -28,11 +29,11 @@ public final class Restorer {
     public record Outcome(SecondPass pass) {
     }
 
-    public static Outcome restore(Connection c, Path file, FirstPass checked, boolean clean, String where)
-            throws SQLException {
+    public static Outcome restore(Connection c, Path file, FirstPass checked, boolean clean, String where,
+            BackupProgress progress) throws SQLException {
         BackupLock.acquire(c, where);
         AdvisoryLock.lock(c);
-        SecondPass pass = new SecondPass(c);
+        SecondPass pass = new SecondPass(c, progress, checked.tables());
         try {
             c.setAutoCommit(false);
             if (clean) {

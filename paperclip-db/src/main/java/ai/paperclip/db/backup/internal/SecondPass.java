@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
+import ai.paperclip.db.backup.BackupProgress;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
@@ -31,14 +32,26 @@ public final class SecondPass implements ScriptHandler {
     private final Connection c;
     private final CopyManager copy;
     private final Map<String, String> copies = new LinkedHashMap<>();
+    private final BackupProgress progress;
+    private final int tables;
     private CopyIn copyIn;
+    private String copyTable;
+    private long copyRows;
+    private int tablesDone;
+    private long bytes;
     private long statements;
     private long rows;
     private long skipped;
 
-    public SecondPass(Connection c) throws SQLException {
+    /**
+     * @param progress told as each COPY block ends
+     * @param tables how many COPY blocks the script holds (the first pass counted them)
+     */
+    public SecondPass(Connection c, BackupProgress progress, int tables) throws SQLException {
         this.c = c;
         this.copy = c.unwrap(PGConnection.class).getCopyAPI();
+        this.progress = progress;
+        this.tables = tables;
     }
 
     @Override
@@ -70,7 +83,9 @@ public final class SecondPass implements ScriptHandler {
     @Override
     public void copyBegin(String sql) throws SQLException {
         statements++;
-        copies.put(FirstPass.tableOf(sql), sql.replaceFirst("(?is)\\sFROM\\s+stdin\\b.*$", " TO STDOUT"));
+        copyTable = FirstPass.tableOf(sql);
+        copyRows = 0;
+        copies.put(copyTable, sql.replaceFirst("(?is)\\sFROM\\s+stdin\\b.*$", " TO STDOUT"));
         copyIn = copy.copyIn(sql.replaceFirst("(?is)\\sFROM\\s+stdin\\b", " FROM STDIN"));
     }
 
@@ -78,12 +93,15 @@ public final class SecondPass implements ScriptHandler {
     public void copyLine(byte[] line, int length) throws SQLException {
         copyIn.writeToCopy(line, 0, length);
         rows++;
+        copyRows++;
+        bytes += length;
     }
 
     @Override
     public void copyEnd() throws SQLException {
         copyIn.endCopy();
         copyIn = null;
+        progress.tableDone(++tablesDone, Math.max(tables, tablesDone), copyTable, copyRows, bytes);
     }
 
     @Override

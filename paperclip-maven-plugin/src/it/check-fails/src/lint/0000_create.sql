@@ -1,0 +1,3 @@
+--liquibase formatted sql
+--changeset acme:0000
+CREATE TABLE notes (id uuid PRIMARY KEY, body text);
