@@ -63,6 +63,16 @@ class BackupCommandsIT {
                 + database, "PAPERCLIP_HOME", home.toString(), "HOME", home.toString());
     }
 
+    /** The test database migrated and holding company ACM, as the role whose password must never be printed. */
+    private Map<String, String> migratedWithOneCompany(TestDatabase db) throws SQLException {
+        sql(db, db.name(), "DO $$ BEGIN CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';"
+                + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        Map<String, String> source = env(db, db.name(), dir);
+        assertThat(run(source, "migrate").exitCode()).isZero();
+        sql(db, db.name(), "INSERT INTO companies (name, issue_prefix) VALUES ('Acme', 'ACM')");
+        return source;
+    }
+
     private static Run run(Map<String, String> env, String... args) {
         Run run = Cli.run(env, args);
         assertThat(run.all()).as("output of %s", String.join(" ", args)).doesNotContain(PASSWORD);
@@ -71,11 +81,7 @@ class BackupCommandsIT {
 
     @Test
     void backupListVerifyAndRestoreThroughTheCliWithExitCodesForEachRefusal(TestDatabase db) throws Exception {
-        sql(db, db.name(), "DO $$ BEGIN CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';"
-                + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        Map<String, String> source = env(db, db.name(), dir);
-        assertThat(run(source, "migrate").exitCode()).isZero();
-        sql(db, db.name(), "INSERT INTO companies (name, issue_prefix) VALUES ('Acme', 'ACM')");
+        Map<String, String> source = migratedWithOneCompany(db);
 
         Run backup = run(source, "backup");
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
@@ -120,11 +126,7 @@ class BackupCommandsIT {
 
     @Test
     void backupVerifyAndRestoreShowEachTableOnATerminalOnly(TestDatabase db) throws Exception {
-        sql(db, db.name(), "DO $$ BEGIN CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';"
-                + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        Map<String, String> source = env(db, db.name(), dir);
-        assertThat(run(source, "migrate").exitCode()).isZero();
-        sql(db, db.name(), "INSERT INTO companies (name, issue_prefix) VALUES ('Acme', 'ACM')");
+        Map<String, String> source = migratedWithOneCompany(db);
         String companies = "table \\d+ of \\d+ \\(\"public\"\\.\"companies\"\\), 1 row, \\d+(\\.\\d)? (B|KB|MB)";
 
         Run backup = Cli.runOnTerminal(source, "backup", "--json");

@@ -36,7 +36,8 @@ class InstanceBackupsIT {
         assertThat(InstanceBackups.directory(env, Path.of("relative"))).isEqualTo(Path.of("relative").toAbsolutePath());
         assertThat(InstanceBackups.directory(Map.of("PAPERCLIP_HOME", home.toString(), BackupSettings.DIR,
                 variable.toString()), null)).isEqualTo(variable);
-        assertThat(InstanceBackups.directory(env, null)).startsWith(home).endsWith(Path.of("data", "backups"));
+        assertThat(InstanceBackups.directory(env, null)).isEqualTo(home.resolve("instances").resolve("default")
+                .resolve("data").resolve("backups"));
         assertThat(InstanceBackups.directory(env, given)).isEqualTo(given);
     }
 

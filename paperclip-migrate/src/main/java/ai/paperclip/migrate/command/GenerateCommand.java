@@ -2,8 +2,8 @@ package ai.paperclip.migrate.command;
 
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
-import ai.paperclip.migrate.internal.GeneratorFolder;
 import ai.paperclip.migrate.internal.Durations;
+import ai.paperclip.migrate.internal.GeneratorFolder;
 import ai.paperclip.migrate.internal.JsonReports;
 import ai.paperclip.migrate.internal.SchemaOption;
 import ai.paperclip.migrate.internal.TerminalPrompter;

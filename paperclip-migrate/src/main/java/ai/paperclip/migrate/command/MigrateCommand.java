@@ -1,14 +1,13 @@
 package ai.paperclip.migrate.command;
 
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.db.migration.MigrationResult;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.JsonReports;
-import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.migrate.internal.ProgressListener;
-import ai.paperclip.migrate.internal.StatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

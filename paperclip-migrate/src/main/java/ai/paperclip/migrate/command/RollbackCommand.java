@@ -1,6 +1,7 @@
 package ai.paperclip.migrate.command;
 
 import ai.paperclip.db.introspect.AffectedRows;
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.migration.RollbackOptions;
@@ -9,9 +10,6 @@ import ai.paperclip.db.migration.RollbackRefusedException;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.JsonReports;
-import ai.paperclip.db.migration.MigrationDatabase;
-import ai.paperclip.migrate.internal.StatusReport;
-import ai.paperclip.schema.migration.CommittedMigrations;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

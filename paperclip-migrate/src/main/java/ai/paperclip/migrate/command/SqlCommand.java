@@ -1,6 +1,7 @@
 package ai.paperclip.migrate.command;
 
 import ai.paperclip.db.introspect.AffectedRows;
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.db.migration.MigrationScripts;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.Migrator;
@@ -8,8 +9,6 @@ import ai.paperclip.db.migration.RollbackOptions;
 import ai.paperclip.db.migration.RollbackPlan;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
-import ai.paperclip.db.migration.MigrationDatabase;
-import ai.paperclip.schema.migration.CommittedMigrations;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,9 +1,9 @@
 package ai.paperclip.migrate.command;
 
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
-import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.migrate.internal.StatusReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

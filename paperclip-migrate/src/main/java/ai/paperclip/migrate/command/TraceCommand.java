@@ -1,11 +1,11 @@
 package ai.paperclip.migrate.command;
 
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.db.trace.MigrationTrace;
 import ai.paperclip.db.trace.TraceReport;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.Durations;
-import ai.paperclip.db.migration.MigrationDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -2,10 +2,10 @@ package ai.paperclip.migrate.command;
 
 import ai.paperclip.db.backup.InstanceBackups;
 import ai.paperclip.db.backup.VerifyReport;
+import ai.paperclip.db.migration.MigrationDatabase;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.BackupProgressPrinter;
 import ai.paperclip.migrate.internal.CliContext;
-import ai.paperclip.db.migration.MigrationDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,2 +1,2 @@
-/** Internals of the CLI: the injected context, the database opener, output helpers. Not an API. */
+/** Internals of the CLI: the injected context, option types, output helpers (text, JSON, progress). Not an API. */
 package ai.paperclip.migrate.internal;

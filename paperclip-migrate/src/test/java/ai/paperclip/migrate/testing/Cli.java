@@ -13,18 +13,18 @@ public final class Cli {
     }
 
     public static Run run(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliContext context = new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), false, null);
-        int status = PaperclipMigrate.commandLine(context).execute(args);
-        return new Run(status, out.toString(), err.toString());
+        return run(env, false, args);
     }
 
     /** As {@link #run}, as if stdout and stderr were a terminal: colours and progress on (no questions: no input). */
     public static Run runOnTerminal(Map<String, String> env, String... args) {
+        return run(env, true, args);
+    }
+
+    private static Run run(Map<String, String> env, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), true, null);
+        CliContext context = new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), terminal, null);
         int status = PaperclipMigrate.commandLine(context).execute(args);
         return new Run(status, out.toString(), err.toString());
     }
