@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * InstanceBackups.Inventory inventory = InstanceBackups.inventory(System.getenv(), null, Clock.systemDefaultZone());
+ * BackupHealth health = InstanceBackups.health(System.getenv(), inventory.directory(), Clock.systemDefaultZone());
  * inventory.backups().forEach(b -> log.info("{} {}", b.file(), b.schemaVersion()));
  * }</pre>
  */
@@ -43,17 +44,14 @@ public final class InstanceBackups {
      *
      * @param directory the directory listed
      * @param backups the logical backups, newest first
-     * @param health the newest good backup's age against the instance's backup interval, bytes used, free space
      * @param physical the physical backups ({@code *.physical.tar.gz}) by name, never touched by retention
      * @param at when it was listed (ages count to it)
      */
-    public record Inventory(Path directory, List<BackupFile> backups, BackupHealth health, List<PhysicalFile> physical,
-            Instant at) {
+    public record Inventory(Path directory, List<BackupFile> backups, List<PhysicalFile> physical, Instant at) {
 
         public Inventory {
             Objects.requireNonNull(directory, "directory");
             backups = List.copyOf(backups);
-            Objects.requireNonNull(health, "health");
             physical = List.copyOf(physical);
             Objects.requireNonNull(at, "at");
         }
@@ -100,13 +98,20 @@ public final class InstanceBackups {
                 instance.cacheDirectory(), progress);
     }
 
-    /** What {@link #directory} holds; its health is measured against {@code config.json}'s backup interval. */
+    /** What {@link #directory} holds. Reads no instance configuration when {@code dir} is given. */
     public static Inventory inventory(Map<String, String> env, Path dir, Clock clock) {
         Path directory = directory(env, dir);
+        return new Inventory(directory, Backups.list(directory), physical(directory), clock.instant());
+    }
+
+    /**
+     * The health of {@code directory}: the newest good backup's age against the instance's backup interval
+     * ({@code config.json}'s {@code database.backup.intervalMinutes}), bytes used, free space.
+     */
+    public static BackupHealth health(Map<String, String> env, Path directory, Clock clock) {
         Duration interval = Duration.ofMinutes(PaperclipConfig.read(InstanceHome.fromEnvironment(env).configFile())
                 .backupIntervalMinutes());
-        return new Inventory(directory, Backups.list(directory), Backups.health(directory, interval, clock),
-                physical(directory), clock.instant());
+        return Backups.health(directory, interval, clock);
     }
 
     /**

@@ -39,6 +39,8 @@ class InstanceBackupsIT {
         assertThat(InstanceBackups.directory(env, null)).isEqualTo(home.resolve("instances").resolve("default")
                 .resolve("data").resolve("backups"));
         assertThat(InstanceBackups.directory(env, given)).isEqualTo(given);
+        // A directory given: the listing needs no instance, not even a home directory.
+        assertThat(InstanceBackups.inventory(Map.of(), given, Clock.systemUTC()).backups()).isEmpty();
     }
 
     @Test
@@ -50,7 +52,7 @@ class InstanceBackupsIT {
 
         InstanceBackups.Inventory none = InstanceBackups.inventory(env, null, Clock.systemUTC());
         assertThat(none.backups()).isEmpty();
-        assertThat(none.health().newest()).isEmpty();
+        assertThat(InstanceBackups.health(env, none.directory(), Clock.systemUTC()).newest()).isEmpty();
         assertThat(none.physical()).isEmpty();
 
         BackupResult made;
@@ -66,8 +68,9 @@ class InstanceBackupsIT {
         InstanceBackups.Inventory one = InstanceBackups.inventory(env, null, Clock.systemUTC());
         assertThat(one.directory()).isEqualTo(directory);
         assertThat(one.backups()).extracting(BackupFile::file).containsExactly(made.file());
-        assertThat(one.health().newest()).hasValueSatisfying(f -> assertThat(f.file()).isEqualTo(made.file()));
-        assertThat(one.health().stale()).isFalse();
+        BackupHealth health = InstanceBackups.health(env, directory, Clock.systemUTC());
+        assertThat(health.newest()).hasValueSatisfying(f -> assertThat(f.file()).isEqualTo(made.file()));
+        assertThat(health.stale()).isFalse();
         assertThat(one.physical()).containsExactly(new InstanceBackups.PhysicalFile(physical, 3));
         assertThat(one.at()).isNotNull();
     }

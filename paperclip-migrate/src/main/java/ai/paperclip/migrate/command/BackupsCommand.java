@@ -34,7 +34,8 @@ public final class BackupsCommand extends BaseCommand {
 
     @Override
     protected ExitCode run() {
-        InstanceBackups.Inventory inventory = InstanceBackups.inventory(context.environment(), dir, Clock.systemDefaultZone());
+        Clock clock = Clock.systemDefaultZone();
+        InstanceBackups.Inventory inventory = InstanceBackups.inventory(context.environment(), dir, clock);
         Path directory = inventory.directory();
         List<BackupFile> files = inventory.backups();
         Instant now = inventory.at();
@@ -50,7 +51,7 @@ public final class BackupsCommand extends BaseCommand {
                 row.put("schemaVersion", f.schemaVersion());
                 return row;
             }).toList());
-            BackupHealth health = inventory.health();
+            BackupHealth health = InstanceBackups.health(context.environment(), directory, clock);
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("newest", health.newest().map(f -> f.file().toString()).orElse(null));
             h.put("newestAgeSeconds", health.newestAge().map(Duration::toSeconds).orElse(null));

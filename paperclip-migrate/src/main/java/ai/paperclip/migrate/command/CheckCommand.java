@@ -13,10 +13,9 @@ import ai.paperclip.migrate.internal.LintOutput;
 import ai.paperclip.migrate.internal.SchemaOption;
 import ai.paperclip.migrate.internal.StatusReport;
 import ai.paperclip.schema.lint.LintReport;
-import ai.paperclip.schema.lint.MigrationLint;
 import ai.paperclip.schema.migration.CheckProblem;
 import ai.paperclip.schema.migration.CheckResult;
-import ai.paperclip.schema.migration.MigrationCheck;
+import ai.paperclip.schema.migration.FolderCheck;
 import ai.paperclip.schema.migration.MigrationOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,8 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code check}: the CI gate ({@link MigrationCheck}) on the definitions and the committed migrations, no
- * database needed; with {@code --database}, also that the resolved database has every migration applied.
+ * {@code check}: the CI gate ({@link FolderCheck}) on the definitions and the committed migrations, no database
+ * needed; with {@code --database}, also {@link DatabaseCheck} on the resolved database.
  */
 @Command(name = "check", description = "Fail when the schema definitions have changes no migration covers, when two"
         + " migrations follow the same snapshot, when a committed migration was edited, when the index and the"
@@ -63,13 +62,11 @@ public final class CheckCommand extends BaseCommand {
     @Override
     protected ExitCode run() {
         Path folder = GeneratorFolder.resolve(migrations, schema, "--migrations", spec);
-        CheckResult result = MigrationCheck.run(schema.model(), folder, MigrationOptions.builder()
+        FolderCheck gate = FolderCheck.run(schema.model(), folder, MigrationOptions.builder()
                 .generateCommand("paperclip-migrate generate --schema " + schema.className() + " --out " + folder).build());
-        ExitCode code = result.code().map(ExitCode::of).orElse(ExitCode.OK);
-        LintReport lint = MigrationLint.lintFolder(folder);
-        if (code == ExitCode.OK && !lint.ok()) {
-            code = ExitCode.LINT_FAILED;
-        }
+        CheckResult result = gate.check();
+        LintReport lint = gate.lint();
+        ExitCode code = gate.lintFailed() ? ExitCode.LINT_FAILED : result.code().map(ExitCode::of).orElse(ExitCode.OK);
         DatabaseCheck.Result onDatabase = null;
         String target = null;
         if (code == ExitCode.OK && database) {

@@ -6,7 +6,6 @@ import ai.paperclip.migrate.internal.LintOutput;
 import ai.paperclip.schema.lint.LintReport;
 import ai.paperclip.schema.lint.MigrationLint;
 import ai.paperclip.schema.migration.CommittedMigrations;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +41,7 @@ public final class LintCommand extends BaseCommand {
     protected ExitCode run() {
         LintReport report;
         if (!files.isEmpty()) {
-            List<Path> sql = new ArrayList<>();
-            for (Path file : files) {
-                if (Files.isDirectory(file)) {
-                    sql.addAll(MigrationLint.sqlFiles(file));
-                } else {
-                    sql.add(file);
-                }
-            }
-            report = MigrationLint.lintFiles(sql);
+            report = MigrationLint.lintPaths(files);
         } else if (migrations != null) {
             report = MigrationLint.lintFolder(migrations);
         } else {

@@ -74,6 +74,24 @@ public final class MigrationLint {
     }
 
     /**
+     * Lints files and folders in the order given, each folder's {@code .sql} files in the order they apply: what
+     * {@code paperclip-migrate lint FILE|DIR...} lints.
+     *
+     * @throws MigrationException naming a file or folder that cannot be read
+     */
+    public static LintReport lintPaths(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                files.addAll(sqlFiles(path));
+            } else {
+                files.add(path);
+            }
+        }
+        return lintFiles(files);
+    }
+
+    /**
      * Lints the {@code .sql} files of a migrations folder in the order they apply (their {@code NNNN_}
      * prefix, i.e. by name).
      *
