@@ -1,6 +1,7 @@
 package ai.paperclip.migrate.internal;
 
 import ai.paperclip.db.backup.BackupProgress;
+import java.util.regex.Pattern;
 
 /**
  * Shows {@code backup}, {@code restore} and {@code verify} working, table by table, on stderr and only on a terminal
@@ -10,6 +11,7 @@ import ai.paperclip.db.backup.BackupProgress;
 public final class BackupProgressPrinter implements BackupProgress {
 
     private static final String ERASE_LINE = "\r\033[K";
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final CliContext context;
     private final String operation;
@@ -26,7 +28,9 @@ public final class BackupProgressPrinter implements BackupProgress {
         if (!context.terminal()) {
             return;
         }
-        context.err().print(ERASE_LINE + "  " + operation + ": table " + table + " of " + tables + " (" + name + "), "
+        // The name comes from the file being restored: a control character in it must not reach the terminal.
+        context.err().print(ERASE_LINE + "  " + operation + ": table " + table + " of " + tables + " ("
+                + CONTROL.matcher(name).replaceAll("?") + "), "
                 + rows + (rows == 1 ? " row, " : " rows, ") + Sizes.size(bytes));
         context.err().flush();
         shown = true;
