@@ -49,7 +49,8 @@ public final class Startup {
         if (!Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))) {
             requireEmpty(dataDirectory);
             ClusterInitializer.initialize(installation, dataDirectory, options.superuser(), options.password(),
-                    options.databaseName(), options.clusterTemplateCache() ? options.cacheDirectory() : null, options.startTimeout());
+                    options.databaseName(), options.clusterTemplateCache() ? options.cacheDirectory() : null,
+                    new PortRange(options.port(), options.lastPort(), options.portSetting()), options.startTimeout());
             created = true;
         } else {
             requireMajorVersion(installation, dataDirectory);
@@ -121,8 +122,7 @@ public final class Startup {
                     return new Outcome(installation, real, port, pid, true);
                 }
                 String text = String.join("\n", newLines);
-                if (text.contains("could not bind") || text.contains("Address already in use")
-                        || text.contains("could not create any TCP/IP sockets")) {
+                if (PortRange.bindFailed(newLines)) {
                     LOG.info("Port {} was taken while PostgreSQL started; trying the next port", port);
                     break;
                 }
@@ -144,10 +144,7 @@ public final class Startup {
                         + LogTail.format(shown) + LogTail.hint(shown), shown);
             }
         }
-        throw new PostgresStartException("No free port for the embedded PostgreSQL in " + options.port() + "-"
-                + options.lastPort() + " (" + options.portSetting() + ", tried " + (options.lastPort() - options.port() + 1)
-                + " ports: portAttempts). Free one of these ports, set database.embeddedPostgresPort in config.json"
-                + " (or the builder's port) to a free port, or raise portAttempts.", List.of());
+        throw new PortRange(options.port(), options.lastPort(), options.portSetting()).noneFree("the embedded PostgreSQL");
     }
 
     /** A taken port is usually another program's; a ghost of this instance holding it is worth a warning. */
