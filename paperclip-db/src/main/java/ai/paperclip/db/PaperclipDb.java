@@ -5,6 +5,7 @@ import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
 import ai.paperclip.db.internal.EnvironmentSettings;
 import ai.paperclip.db.internal.HealthProbe;
+import ai.paperclip.db.internal.JooqBanner;
 import ai.paperclip.db.internal.PoolFactory;
 import ai.paperclip.db.internal.QueryLogListener;
 import ai.paperclip.db.internal.ServerVersionCheck;
@@ -40,6 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class PaperclipDb implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaperclipDb.class);
+
+    static {
+        // Before jOOQ renders anything: its logo and tip of the day stay out of the host's log.
+        JooqBanner.silence();
+    }
 
     // Run in order on the new pool before create() returns it: never hand out a stale schema.
     private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new StartupMigrations());
