@@ -11,6 +11,7 @@ import ai.paperclip.db.internal.QueryLogListener;
 import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.internal.StartupMigrations;
 import ai.paperclip.db.internal.StartupStep;
+import ai.paperclip.db.internal.WarmUp;
 import ai.paperclip.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
@@ -109,7 +110,10 @@ public final class PaperclipDb implements AutoCloseable {
         if (!options.embeddedPostgres()) {
             throw EnvironmentSettings.embeddedPostgresRefused("the target is " + target.describe());
         }
+        // The first query's classes load on the idle core while this thread waits for PostgreSQL to start.
+        WarmUp warmUp = WarmUp.start();
         EmbeddedPostgres server = target.startEmbedded();
+        warmUp.await();
         try {
             return open(server.connectionUri(), options, server);
         } catch (RuntimeException e) {
