@@ -42,6 +42,7 @@ final class Figures {
         return this;
     }
 
+    /** The figures as one JSON object (numbers unquoted). */
     String json() {
         return values.entrySet().stream().map(e -> quote(e.getKey()) + ":" + value(e.getValue()))
                 .collect(Collectors.joining(",", "{", "}"));

@@ -48,7 +48,7 @@ public final class OltpWorkload {
 
     private long seed = 42;
 
-    private OltpWorkload() {
+    OltpWorkload() {
     }
 
     public static void main(String[] args) throws Exception {

@@ -24,7 +24,10 @@ public final class StartupWorkload {
     }
 
     public static void main(String[] args) throws Exception {
-        double boot = Figures.sinceLaunch();
+        run(Figures.sinceLaunch(), args).emit();
+    }
+
+    static Figures run(double boot, String... args) throws Exception {
         boolean cold = args[0].equals("cold");
         boolean phases = args.length > 3 && args[3].equals("phases");
         InstanceHome home = InstanceHome.of(Path.of(args[1]), args[2]);
@@ -64,6 +67,6 @@ public final class StartupWorkload {
             pg.close();
         }
         r.put("stop_ms", Figures.millisSince(s0));
-        r.emit();
+        return r;
     }
 }
