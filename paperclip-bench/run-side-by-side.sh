@@ -8,10 +8,11 @@
 # with `npm ci` already run in it (Node.js 20, npm registry). Knobs: RUNS (default 5), WORKLOADS (default
 # "w1-startup-cold w1b-startup-warm w1b-phases w2-generate w2b-apply w3-oltp"; w1b-phases is ours only: W1b
 # split into server start and pool + checks), OUT (results folder, default
-# paperclip-bench/target/side-by-side/<UTC time>), BENCHMARKS (the file written, default BENCHMARKS.md at the root).
+# paperclip-bench/target/side-by-side/<UTC time>), BENCHMARKS (the file written, default BENCHMARKS.md at the root),
+# BENCH_JAR (our benchmarks.jar, default paperclip-bench/target/benchmarks.jar, built when missing).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=$ROOT/paperclip-bench/target/benchmarks.jar
+JAR=${BENCH_JAR:-$ROOT/paperclip-bench/target/benchmarks.jar}
 W=ai.paperclip.bench.sidebyside
 java_run() { java -cp "$JAR" "$@"; }
 ours() {  # one run of our side of workload $1, appending its JSON line(s)
