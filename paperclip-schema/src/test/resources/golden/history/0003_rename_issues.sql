@@ -8,12 +8,15 @@
 --   allow drop column companies.description
 
 --changeset paperclip:0003_rename_issues
+SET LOCAL lock_timeout = '5s';
 -- drop index issues_title_trgm_idx on issues
 DROP INDEX issues_title_trgm_idx;
+-- ROLLING DEPLOY: the application version still running queries issues and fails after this rename. Expand/contract instead: (1) create tasks and write both tables; (2) back-fill tasks from issues in batches; (3) deploy code that reads tasks; (4) drop issues in a later migration.
 -- Decided: rename table issues -> tasks
 -- rename table issues to tasks
 ALTER TABLE issues RENAME TO tasks;
 ALTER SEQUENCE issues_number_seq RENAME TO tasks_number_seq;
+-- ROLLING DEPLOY: the application version still running uses agents.title and fails after this rename. Expand/contract instead: (1) add job_title and write both columns; (2) back-fill job_title from title in batches; (3) deploy code that reads job_title; (4) drop title in a later migration.
 -- Decided: rename column agents.title -> agents.job_title
 -- rename column agents.title to job_title
 ALTER TABLE agents RENAME COLUMN title TO job_title;
@@ -27,10 +30,12 @@ ALTER TABLE tasks RENAME CONSTRAINT issues_company_id_companies_id_fk TO tasks_c
 ALTER TABLE tasks RENAME CONSTRAINT issues_priority_check TO tasks_priority_check;
 -- rename index issues_company_status_idx on tasks to tasks_company_status_idx
 ALTER INDEX issues_company_status_idx RENAME TO tasks_company_status_idx;
+-- ROLLING DEPLOY: the application version still running may read or write companies.description and fails once it is gone. Contract safely: first deploy code that no longer uses it, then drop it in a later migration.
 -- DATA LOSS: drops column companies.description with its values; a rollback re-adds it without them
 -- Decided: allow drop column companies.description
 -- drop column companies.description
 ALTER TABLE companies DROP COLUMN description;
+--rollback SET LOCAL lock_timeout = '5s';
 --rollback -- IRREVERSIBLE: drop column companies.description is undone in structure only; the lost data does not come back
 --rollback ALTER TABLE companies ADD COLUMN description text;
 --rollback ALTER INDEX tasks_company_status_idx RENAME TO issues_company_status_idx;

@@ -7,6 +7,7 @@ import ai.paperclip.db.internal.EnvironmentSettings;
 import ai.paperclip.db.internal.HealthProbe;
 import ai.paperclip.db.internal.JooqBanner;
 import ai.paperclip.db.internal.PoolFactory;
+import ai.paperclip.db.internal.PoolSizeCheck;
 import ai.paperclip.db.internal.QueryLogListener;
 import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.internal.StartupMigrations;
@@ -49,7 +50,8 @@ public final class PaperclipDb implements AutoCloseable {
     }
 
     // Run in order on the new pool before create() returns it: never hand out a stale schema.
-    private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new StartupMigrations());
+    private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new PoolSizeCheck(),
+            new StartupMigrations());
 
     private final HikariDataSource pool;
     private final EmbeddedPostgres server;

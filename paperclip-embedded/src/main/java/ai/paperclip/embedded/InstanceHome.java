@@ -34,6 +34,9 @@ public record InstanceHome(Path home, String instanceId, Path configFile) {
     private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
+    /** The longest path accepted for the home and the other path settings, in characters. */
+    public static final int MAX_PATH_LENGTH = 1024;
+
     private static final Pattern VALID_ID = Pattern.compile("^[a-zA-Z0-9_-]+$");
 
     public InstanceHome {
@@ -59,6 +62,10 @@ public record InstanceHome(Path home, String instanceId, Path configFile) {
      * Reads {@code PAPERCLIP_HOME}, {@code PAPERCLIP_INSTANCE_ID} and {@code PAPERCLIP_CONFIG} from the
      * given map (pass {@code System.getenv()} at the edge of an application). Empty values count as
      * unset. A leading {@code ~} is expanded with {@code HOME} from the same map.
+     *
+     * @throws ConfigurationException when a path holds {@code $} or is longer than {@value #MAX_PATH_LENGTH}
+     *     characters, when {@code PAPERCLIP_CONFIG} names a file that does not exist, or when the instance
+     *     id is invalid (each message names the variable)
      */
     public static InstanceHome fromEnvironment(Map<String, String> env) {
         String userHome = nonEmpty(env.get("HOME"));
@@ -67,6 +74,7 @@ public record InstanceHome(Path home, String instanceId, Path configFile) {
         if (homeValue != null) {
             home = expandTilde(homeValue, userHome, "PAPERCLIP_HOME");
         } else if (userHome != null) {
+            checkPath(userHome, "HOME");
             home = Path.of(userHome, DEFAULT_HOME_DIRECTORY);
         } else {
             throw new ConfigurationException("Cannot tell where the Paperclip home is: neither PAPERCLIP_HOME"
@@ -74,8 +82,14 @@ public record InstanceHome(Path home, String instanceId, Path configFile) {
         }
         String id = nonEmpty(env.get("PAPERCLIP_INSTANCE_ID"));
         String config = nonEmpty(env.get("PAPERCLIP_CONFIG"));
-        return new InstanceHome(home, id == null ? DEFAULT_INSTANCE_ID : id,
-                config == null ? null : expandTilde(config, userHome, "PAPERCLIP_CONFIG"));
+        Path configFile = config == null ? null : expandTilde(config, userHome, "PAPERCLIP_CONFIG");
+        if (configFile != null && !Files.exists(configFile)) {
+            // Named on purpose: running on defaults instead would hide a typo until the data is elsewhere.
+            throw new ConfigurationException("PAPERCLIP_CONFIG names " + configFile.toAbsolutePath().normalize()
+                    + ", which does not exist. Fix the path, create the file (it may hold just {}), or unset"
+                    + " PAPERCLIP_CONFIG to use the instance's config.json.");
+        }
+        return new InstanceHome(home, id == null ? DEFAULT_INSTANCE_ID : id, configFile);
     }
 
     /** {@code <home>/instances/<id>}. */
@@ -130,16 +144,41 @@ public record InstanceHome(Path home, String instanceId, Path configFile) {
         }
     }
 
-    /** Expands a leading {@code ~} (alone or followed by '/') with {@code userHome}. */
+    /**
+     * Expands a leading {@code ~} (alone or followed by '/') with {@code userHome}, after checking that
+     * {@code value} is a usable path (see {@link #checkPath}).
+     */
     static Path expandTilde(String value, String userHome, String variable) {
+        checkPath(value, variable);
         if (value.equals("~") || value.startsWith("~/")) {
             if (userHome == null) {
                 throw new ConfigurationException(variable + " starts with '~' but HOME is not set;"
                         + " use an absolute path in " + variable + ".");
             }
+            checkPath(userHome, "HOME");
             return Path.of(userHome + value.substring(1));
         }
         return Path.of(value);
+    }
+
+    /**
+     * Refuses a path setting that cannot be meant as written: a {@code $} (a variable nobody expanded, as
+     * from a quoted {@code '$HOME/x'} or a systemd unit), a NUL, or more than {@value #MAX_PATH_LENGTH}
+     * characters (the embedded server's socket and file paths must fit the system's limits).
+     */
+    static void checkPath(String value, String variable) {
+        if (value.indexOf('$') >= 0) {
+            throw new ConfigurationException(variable + " contains '$' (" + value + "): a shell variable that was"
+                    + " not expanded. Write the path out in full, e.g. /home/me/.paperclip, or let the shell expand it"
+                    + " (no single quotes).");
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw new ConfigurationException(variable + " contains a NUL character; set it to a plain path.");
+        }
+        if (value.length() > MAX_PATH_LENGTH) {
+            throw new ConfigurationException(variable + " is " + value.length() + " characters long, more than the "
+                    + MAX_PATH_LENGTH + " allowed; choose a shorter path.");
+        }
     }
 
     private static String nonEmpty(String value) {

@@ -116,4 +116,25 @@ class PaperclipConfigTest {
         Files.writeString(file, json);
         return file;
     }
+
+    @Test
+    void aMalformedFileDoesNotQuoteAnUnquotedConnectionString() throws Exception {
+        Path file = tmp.resolve("config.json");
+        Files.writeString(file, "{\"database\":{\"connectionString\": postgresSecret9x://app:pw@h/db}}");
+
+        assertThatThrownBy(() -> PaperclipConfig.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("malformed JSON")
+                .hasMessageNotContaining("Secret9x");
+    }
+
+    @Test
+    void aConfigFileLargerThanTheCapIsAnErrorNamingTheFile() throws Exception {
+        Path file = tmp.resolve("config.json");
+        Files.write(file, new byte[ai.paperclip.embedded.internal.ConfigJson.MAX_BYTES + 1]);
+
+        assertThatThrownBy(() -> PaperclipConfig.read(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(file + " is larger than");
+    }
 }

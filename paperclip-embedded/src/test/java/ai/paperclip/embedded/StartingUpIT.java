@@ -2,6 +2,7 @@ package ai.paperclip.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ai.paperclip.embedded.internal.BinaryCache;
 import ai.paperclip.embedded.internal.Installation;
@@ -36,10 +37,8 @@ class StartingUpIT {
         try {
             int waitsBefore = waitLines();
             CompletableFuture<EmbeddedPostgres> start = CompletableFuture.supplyAsync(() -> TestHomes.builder(home).start());
-            for (int i = 0; i < 600 && waitLines() == waitsBefore; i++) {
-                Thread.sleep(50);
-            }
-            assertThat(waitLines()).isGreaterThan(waitsBefore);
+            await("the start to log that it waits for the server starting up").atMost(Duration.ofSeconds(30))
+                    .until(() -> waitLines() > waitsBefore);
             assertThat(start).isNotDone();
             assertThat(Postmasters.on(dir)).containsExactly(standby);
 

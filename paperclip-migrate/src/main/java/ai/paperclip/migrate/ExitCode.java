@@ -25,13 +25,19 @@ public enum ExitCode {
     TRANSACTION_CONTROL(10 + CheckCode.TRANSACTION_CONTROL.exitCode(),
             "check: a migration commits, rolls back or begins a transaction itself"),
     SCHEMA_DRIFT(16, "check --database: the database's schema differs from the snapshot of its newest applied migration"),
+    LINT_FAILED(17, "lint (and check): a migration statement is unsafe on a live database (an error-level rule)"),
     PUSH_REFUSED(20, "push: data would be lost without --force, or the rows make a change impossible"),
     ADOPT_REFUSED(21, "adopt: the database differs from the schema of the chosen migration"),
     ROLLBACK_REFUSED(22, "rollback: a migration to undo is irreversible, or undoing it would delete rows without --force"),
     DOCTOR_FAILED(23, "doctor: at least one check failed"),
     RESET_REFUSED(24, "reset: not confirmed with --yes, or the target is not the embedded database"),
     STOP_REFUSED(25, "stop: a process still uses the server, no server is proven this instance's, or the target is"
-            + " not the embedded database");
+            + " not the embedded database"),
+    TRACE_FAILED(26, "trace: a migration statement blocked writes longer than the threshold"),
+    BACKUP_REFUSED(30, "restore, verify: the file is truncated, corrupted or not a backup (nothing was changed)"),
+    RESTORE_REFUSED(31, "restore: the target database has tables and --clean was not given (nothing was changed)"),
+    VERIFY_FAILED(32, "verify: a table's rows or checksum differ from the backup's manifest"),
+    BACKUP_IN_PROGRESS(33, "backup, restore: another backup or restore of the database is running");
 
     private final int code;
     private final String meaning;

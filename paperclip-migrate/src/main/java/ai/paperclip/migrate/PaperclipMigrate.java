@@ -1,15 +1,21 @@
 package ai.paperclip.migrate;
 
 import ai.paperclip.migrate.command.AdoptCommand;
+import ai.paperclip.migrate.command.BackupCommand;
+import ai.paperclip.migrate.command.BackupsCommand;
+import ai.paperclip.migrate.command.RestoreCommand;
+import ai.paperclip.migrate.command.VerifyCommand;
 import ai.paperclip.migrate.command.CheckCommand;
 import ai.paperclip.migrate.command.DoctorCommand;
 import ai.paperclip.migrate.command.GenerateCommand;
+import ai.paperclip.migrate.command.LintCommand;
 import ai.paperclip.migrate.command.MigrateCommand;
 import ai.paperclip.migrate.command.PushCommand;
 import ai.paperclip.migrate.command.ResetCommand;
 import ai.paperclip.migrate.command.RollbackCommand;
 import ai.paperclip.migrate.command.StatusCommand;
 import ai.paperclip.migrate.command.StopCommand;
+import ai.paperclip.migrate.command.TraceCommand;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.ErrorHandler;
 import java.io.BufferedReader;
@@ -41,9 +47,10 @@ import picocli.CommandLine.Spec;
         description = "Generates, checks and applies Paperclip's database migrations.%n"
                 + "The database is DATABASE_URL, else the instance's .env, else config.json, else the embedded"
                 + " PostgreSQL of $PAPERCLIP_HOME/instances/$PAPERCLIP_INSTANCE_ID.",
-        subcommands = {GenerateCommand.class, CheckCommand.class, MigrateCommand.class, StatusCommand.class,
-                RollbackCommand.class, PushCommand.class, AdoptCommand.class, DoctorCommand.class,
-                ResetCommand.class, StopCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, CheckCommand.class, LintCommand.class, MigrateCommand.class,
+                TraceCommand.class, StatusCommand.class, RollbackCommand.class, PushCommand.class, AdoptCommand.class, DoctorCommand.class,
+                ResetCommand.class, StopCommand.class, BackupCommand.class, RestoreCommand.class,
+                VerifyCommand.class, BackupsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n")
 public final class PaperclipMigrate implements Runnable {
 

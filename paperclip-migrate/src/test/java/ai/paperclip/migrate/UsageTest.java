@@ -8,6 +8,8 @@ import ai.paperclip.schema.migration.CheckCode;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Usage, help and the exit statuses that need no database. */
 class UsageTest {
@@ -20,7 +22,7 @@ class UsageTest {
         Run run = Cli.run(Map.of(), "--help");
         assertThat(run.exitCode()).isZero();
         for (String command : new String[] {"generate", "check", "migrate", "status", "rollback", "push", "adopt",
-                "doctor", "reset", "stop"}) {
+                "doctor", "reset", "stop", "backup", "restore", "verify", "backups", "lint", "trace"}) {
             assertThat(run.out()).contains("  " + command + " ");
         }
         String flat = run.out().replaceAll("\\s+", " ");
@@ -99,5 +101,15 @@ class UsageTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).startsWith("Error: ").contains("DATABASE_URL").contains("PAPERCLIP_EMBEDDED_POSTGRES=false");
         assertThat(home.resolve("instances/default/db")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "-30"})
+    void aDoctorTimeoutBelowOneSecondIsBadUsage(String seconds) {
+        Run run = Cli.run(URL_TARGET, "doctor", "--timeout", seconds);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("--timeout must be at least 1 second, got " + seconds);
+        assertThat(run.all()).doesNotContain("pw-not-shown");
     }
 }

@@ -8,25 +8,31 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 /**
  * Turns a failure to connect into a {@link ConnectionFailedException} that names the (redacted) target,
- * what went wrong and the likely fix. Driver messages never hold the password; the URL we add is redacted.
+ * what went wrong and the likely fix. The URL is redacted; driver messages and causes are scrubbed of its secrets.
  */
 public final class ConnectionFailures {
 
     private ConnectionFailures() {
     }
 
+    /** The failure as our exception: one message naming the target, the cause and the fix; no secret in it. */
     public static PaperclipDbException describe(Throwable failure, ConnectionTarget target) {
         if (failure instanceof PaperclipDbException ours) {
             return ours;
         }
         SQLException sql = find(failure, SQLException.class);
         String sqlState = sql == null ? null : sql.getSQLState();
-        String reason = reason(failure, sql, sqlState);
+        // Driver and pool messages may quote what they were given (a host, a database name), which a
+        // malformed URL can fill with its password: scrub the text and the cause chain we keep.
+        Set<String> secrets = target.secrets();
+        String reason = Redaction.scrub(reason(failure, sql, sqlState), secrets);
         return new ConnectionFailedException("Cannot connect to " + target.redactedUrl() + ": " + reason
-                + (sqlState == null ? "" : " [SQLSTATE " + sqlState + "]"), sqlState, failure);
+                + (sqlState == null ? "" : " [SQLSTATE " + sqlState + "]"), sqlState,
+                ScrubbedException.of(failure, secrets));
     }
 
     private static String reason(Throwable failure, SQLException sql, String sqlState) {

@@ -1,6 +1,8 @@
 package ai.paperclip.db.internal;
 
+import java.util.LinkedHashSet;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Where to connect, in the form pgJDBC takes: a JDBC URL without secrets, and the properties (user,
@@ -25,6 +27,21 @@ public record ConnectionTarget(String jdbcUrl, Properties properties, String red
     /** The user name, if the URL or its properties name one. */
     public String user() {
         return properties.getProperty("user");
+    }
+
+    /**
+     * What must never appear in a message about this target: its passwords, and anything
+     * {@link Redaction#secretsOf} finds in the JDBC URL. For {@link Redaction#scrub}.
+     */
+    public Set<String> secrets() {
+        Set<String> secrets = new LinkedHashSet<>(Redaction.secretsOf(jdbcUrl));
+        for (String key : new String[] {"password", "sslpassword"}) {
+            String value = properties.getProperty(key);
+            if (value != null && !value.isEmpty()) {
+                secrets.add(value);
+            }
+        }
+        return secrets;
     }
 
     @Override

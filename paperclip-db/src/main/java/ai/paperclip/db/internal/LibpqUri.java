@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Converts a libpq connection URI ({@code postgres://} or {@code postgresql://}) into a pgJDBC URL and
@@ -14,8 +15,8 @@ import java.util.Properties;
  * list, port 5432 and database = user name by default.
  *
  * <p>User and password go into the properties, never into the JDBC URL. Our one liberty with libpq: a
- * password may contain unencoded {@code @}, because real passwords do; the userinfo ends at the last
- * {@code @} before the query.
+ * password may contain unencoded {@code @}, {@code /} and {@code ?}, because real passwords do; the
+ * userinfo ends where {@link Redaction} says it does (the last {@code @}, unless it sits in a parameter value).
  */
 final class LibpqUri {
 
@@ -24,10 +25,12 @@ final class LibpqUri {
 
     private final String url;
     private final String redacted;
+    private final Set<String> secrets;
 
     private LibpqUri(String url) {
         this.url = url;
         this.redacted = Redaction.url(url);
+        this.secrets = Redaction.secretsOf(url);
     }
 
     static ConnectionTarget convert(String url) {
@@ -37,7 +40,7 @@ final class LibpqUri {
     private ConnectionTarget convert() {
         String rest = url.substring(url.indexOf("://") + 3);
         int queryStart = rest.indexOf('?');
-        int at = rest.lastIndexOf('@', queryStart < 0 ? rest.length() : queryStart);
+        int at = Redaction.userInfoEnd(rest, 0); // as the masking splits: never a password read as a host
         Properties properties = new Properties();
         if (at >= 0) {
             userInfo(rest.substring(0, at), properties);
@@ -152,8 +155,9 @@ final class LibpqUri {
         return decoded;
     }
 
+    /** An error naming the (redacted) URL; the problem may quote a part of it, so it is scrubbed too. */
     InvalidUrlException invalid(String problem) {
-        return new InvalidUrlException("Invalid database URL " + redacted + ": " + problem + ".");
+        return new InvalidUrlException("Invalid database URL " + redacted + ": " + Redaction.scrub(problem, secrets) + ".");
     }
 
     static boolean isLibpqScheme(String url) {

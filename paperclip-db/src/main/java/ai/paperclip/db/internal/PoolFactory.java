@@ -4,6 +4,8 @@ import ai.paperclip.db.InvalidOptionException;
 import ai.paperclip.db.PaperclipDbOptions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import org.postgresql.Driver;
@@ -20,9 +22,18 @@ public final class PoolFactory {
     /**
      * Opens the pool. Fails fast: a server that cannot be reached or refuses us is reported now, as a
      * {@code ConnectionFailedException}, not at the first query.
+     *
+     * <p>One direct connection is tried first. HikariCP's own first attempt, on failure, sleeps a second
+     * before giving up and logs the driver's stack trace at ERROR; the application would show that
+     * trace above our one-line message. The probe costs one extra connection per start.
      */
     public static HikariDataSource open(ConnectionTarget target, PaperclipDbOptions options) {
         HikariConfig config = config(target, options);
+        try (Connection probe = config.getDataSource().getConnection()) {
+            // reachable, and it lets us in: the pool may start
+        } catch (SQLException | RuntimeException e) {
+            throw ConnectionFailures.describe(e, target);
+        }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -33,9 +44,8 @@ public final class PoolFactory {
     static HikariConfig config(ConnectionTarget target, PaperclipDbOptions options) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(options.poolName());
-        config.setJdbcUrl(target.jdbcUrl());
-        config.setDriverClassName(Driver.class.getName());
-        config.setDataSourceProperties(driverProperties(target, options));
+        config.setDataSource(new TargetDataSource(target.jdbcUrl(), driverProperties(target, options),
+                target.redactedUrl()));
         config.setMaximumPoolSize(options.poolMax());
         // One warm connection; the others are opened on demand and retired after the idle timeout.
         config.setMinimumIdle(1);

@@ -4,6 +4,8 @@ import ai.paperclip.db.PaperclipDbException;
 import ai.paperclip.db.internal.ConnectionFailures;
 import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
+import ai.paperclip.db.internal.Redaction;
+import ai.paperclip.db.internal.ScrubbedException;
 import ai.paperclip.db.introspect.DoctorCheck.Result;
 import ai.paperclip.db.introspect.DoctorCheck.Status;
 import ai.paperclip.db.introspect.internal.StandardChecks;
@@ -75,7 +77,8 @@ public final class DoctorChecks {
         } catch (SQLException | RuntimeException e) {
             if (!results.isEmpty()) {
                 throw new PaperclipDbException("Doctor lost the connection to " + target.redactedUrl() + ": "
-                        + e.getMessage(), e instanceof SQLException s ? s.getSQLState() : null, e);
+                        + Redaction.scrub(e.getMessage(), target.secrets()), e instanceof SQLException s ? s.getSQLState() : null,
+                        ScrubbedException.of(e, target.secrets()));
             }
             results.add(new Result("connection", Status.FAIL, ConnectionFailures.describe(e, target).getMessage()));
             return skipRest(results, target.redactedUrl());

@@ -19,4 +19,11 @@ public interface MigrationListener {
     /** {@code changeset} was applied and recorded, in one transaction unless it runs outside one. */
     default void applied(String migration, String changeset, Duration took) {
     }
+
+    /**
+     * {@code changeset} gave up waiting for a lock (its {@code lock_timeout}) and rolled back; it runs again
+     * after {@code wait}. {@code retry} counts from 1; see {@link MigrationTimeouts}.
+     */
+    default void retrying(String migration, String changeset, int retry, Duration wait) {
+    }
 }

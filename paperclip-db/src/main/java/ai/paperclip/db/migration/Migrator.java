@@ -8,6 +8,7 @@ import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.migration.internal.ChangesetFailure;
 import ai.paperclip.db.migration.internal.HistoryReader;
 import ai.paperclip.db.migration.internal.LiquibaseRunner;
+import ai.paperclip.db.migration.internal.LockRetry;
 import ai.paperclip.db.migration.internal.MigrationConnection;
 import ai.paperclip.db.migration.internal.MigrationFailures;
 import ai.paperclip.db.migration.internal.SourceCheck;
@@ -50,8 +51,10 @@ public final class Migrator {
     private final List<MigrationSource> sources;
     private final List<CommittedMigrations> histories;
     private final String where;
+    private final MigrationTimeouts timeouts;
 
     private Migrator(Builder b, List<CommittedMigrations> histories) {
+        this.timeouts = b.timeouts;
         this.dataSource = b.dataSource;
         this.target = b.url == null ? null : ConnectionUrls.parse(b.url);
         this.connectOptions = b.connectOptions;
@@ -112,7 +115,7 @@ public final class Migrator {
                 throw MigrationFailures.transactionControl(control, where, "migrate", status.pending());
             }
             approve.accept(status);
-            List<String> changesets = LiquibaseRunner.update(mc.connection(), sources, listener);
+            List<String> changesets = LockRetry.update(mc.connection(), sources, listener, timeouts);
             List<String> applied = migrations(changesets);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             LOG.info("{} migration{} applied to {} in {} ms{}", applied.size(), applied.size() == 1 ? "" : "s", where,
@@ -262,8 +265,15 @@ public final class Migrator {
         private String url;
         private PaperclipDbOptions connectOptions = PaperclipDbOptions.defaults();
         private List<MigrationSource> sources = List.of(MigrationSource.paperclip());
+        private MigrationTimeouts timeouts = MigrationTimeouts.defaults();
 
         private Builder() {
+        }
+
+        /** Lock-timeout retries and the migration session's statement timeout; {@link MigrationTimeouts#defaults()}. */
+        public Builder timeouts(MigrationTimeouts timeouts) {
+            this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+            return this;
         }
 
         /**

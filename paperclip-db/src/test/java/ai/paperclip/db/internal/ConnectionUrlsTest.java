@@ -102,13 +102,43 @@ class ConnectionUrlsTest {
     }
 
     @Test
-    void takesJdbcUrlsAsTheyAre() {
-        String url = "jdbc:postgresql://h1:5432,h2:5433/db?user=app&password=pw&sslmode=require";
+    void takesJdbcUrlsAsTheyAreButMovesThePasswordIntoTheProperties() {
+        String url = "jdbc:postgresql://h1:5432,h2:5433/db?user=app&password=p%40w&sslmode=require";
         ConnectionTarget target = ConnectionUrls.parse(url);
 
-        assertThat(target.jdbcUrl()).isEqualTo(url);
-        assertThat(target.properties()).isEmpty();
+        // pgJDBC and HikariCP log the URL they are given: it must hold no password.
+        assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/db?user=app&sslmode=require");
+        assertThat(target.properties()).containsExactly(java.util.Map.entry("password", "p@w"));
         assertThat(target.redactedUrl()).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/db?user=app&password=***&sslmode=require");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:postgresql://app:Secret1@h/db          | takes its password as a parameter",
+        "jdbc:postgresql://app:Sec?ret1@h/db         | takes its password as a parameter",
+        "jdbc:postgresql:app:Sec?ret1@h/db           | takes its password as a parameter",
+        "jdbc:postgresql://h/db;password=Secret1     | takes its password as a parameter",
+    })
+    void refusesAPasswordWhereItWouldBeReadAsSomethingElse(String url, String problem) {
+        assertThatThrownBy(() -> ConnectionUrls.parse(url))
+                .isInstanceOf(InvalidUrlException.class)
+                .hasMessageContaining(problem)
+                .hasMessageNotContaining("Sec")
+                .hasMessageNotContaining("ret1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "postgres://app:Sec?ret1@h/db            | Sec?ret1",
+        "postgres://app:Sec/r?et@1@h/db          | Sec/r?et@1",
+        "postgres://app:Sec?r=et@h/db                    | Sec?r=et",
+        "postgres://app:Sec@ret@h:5432/db?options=a@b    | Sec@ret",
+    })
+    void takesAPasswordWithUnencodedAtSlashAndQuestionMark(String url, String password) {
+        ConnectionTarget target = ConnectionUrls.parse(url);
+
+        assertThat(target.properties()).containsEntry("password", password);
+        assertThat(target.jdbcUrl()).startsWith("jdbc:postgresql://h:5432/db");
     }
 
     @ParameterizedTest(name = "{0}")

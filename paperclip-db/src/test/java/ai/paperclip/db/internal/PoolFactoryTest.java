@@ -65,6 +65,8 @@ class PoolFactoryTest {
         assertThat(config.getIdleTimeout()).isEqualTo(3_600_000);
         // HikariCP ignores an idle timeout that is not below the max lifetime: the lifetime makes room.
         assertThat(config.getMaxLifetime()).isGreaterThan(config.getIdleTimeout());
-        assertThat(config.getJdbcUrl()).doesNotContain("pw");
+        // HikariCP logs its configuration: the data source shows only the redacted URL.
+        assertThat(config.getDataSource()).hasToString("pgJDBC postgres://a:***@h/d");
+        assertThat(config.getDataSourceProperties()).isEmpty();
     }
 }

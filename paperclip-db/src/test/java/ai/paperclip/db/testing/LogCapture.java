@@ -40,6 +40,16 @@ public final class LogCapture implements SLF4JServiceProvider {
         return String.join("\n", LINES);
     }
 
+    /** A mark for {@link #textSince(int)}: the number of lines recorded so far. */
+    public static int mark() {
+        return LINES.size();
+    }
+
+    /** The lines recorded after {@code mark}, joined. */
+    public static String textSince(int mark) {
+        return LINES.stream().skip(mark).collect(Collectors.joining("\n"));
+    }
+
     /** Lines of one logger. */
     public static List<String> linesOf(String loggerName) {
         return LINES.stream().filter(line -> line.contains(" " + loggerName + " - ")).collect(Collectors.toList());

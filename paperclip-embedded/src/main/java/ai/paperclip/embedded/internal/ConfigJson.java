@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
@@ -19,6 +18,9 @@ import java.util.Map;
 
 /** Reading and writing {@code config.json} with the line of every key, for error messages. */
 public final class ConfigJson {
+
+    /** The most a {@code config.json} may hold: far more than any real one, far less than memory. */
+    public static final int MAX_BYTES = 1024 * 1024;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -34,15 +36,8 @@ public final class ConfigJson {
     }
 
     public static Parsed read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new Parsed(emptyObject(), Map.of());
-        } catch (IOException e) {
-            throw new ConfigurationException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        byte[] bytes = BoundedFiles.read(file, MAX_BYTES, "a config.json");
+        if (bytes == null || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return new Parsed(emptyObject(), Map.of());
         }
         Map<String, Integer> lines = keyLines(file, bytes);
@@ -75,11 +70,17 @@ public final class ConfigJson {
             String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
             throw new ConfigurationException(file + where + (key.isEmpty() ? "" : ", key " + key)
-                    + ": malformed JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + ": malformed JSON (" + withoutTokens(e.getOriginalMessage().lines().findFirst().orElse(""))
                     + "). Fix the file; it is never rewritten to get past an error.", e);
         } catch (IOException e) {
             throw new ConfigurationException("Cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    // Jackson quotes the offending token ("Unrecognized token 'postgres://app:secret...'"): an unquoted
+    // connection string would be printed, password and all. Single characters are kept: they locate the error.
+    private static String withoutTokens(String message) {
+        return message.replaceAll("'[^']{2,}'", "(token not shown)");
     }
 
     private static String dotted(JsonParser parser) {

@@ -8,10 +8,13 @@ import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.LintOutput;
 import ai.paperclip.migrate.internal.MigrationsFolder;
 import ai.paperclip.migrate.internal.OpenDatabase;
 import ai.paperclip.migrate.internal.SchemaOption;
 import ai.paperclip.migrate.internal.StatusReport;
+import ai.paperclip.schema.lint.LintReport;
+import ai.paperclip.schema.lint.MigrationLint;
 import ai.paperclip.schema.migration.CheckProblem;
 import ai.paperclip.schema.migration.CheckResult;
 import ai.paperclip.schema.migration.MigrationCheck;
@@ -34,8 +37,9 @@ import picocli.CommandLine.Spec;
  * database needed; with {@code --database}, also that the resolved database has every migration applied.
  */
 @Command(name = "check", description = "Fail when the schema definitions have changes no migration covers, when two"
-        + " migrations follow the same snapshot, when a committed migration was edited, or when the index and the"
-        + " files disagree. No database needed (unless --database).")
+        + " migrations follow the same snapshot, when a committed migration was edited, when the index and the"
+        + " files disagree, or when the lint finds a statement unsafe on a live database. No database needed (unless"
+        + " --database).")
 public final class CheckCommand extends DatabaseCommand {
 
     @Mixin
@@ -70,6 +74,10 @@ public final class CheckCommand extends DatabaseCommand {
         CheckResult result = MigrationCheck.run(schema.model(), folder, MigrationOptions.builder()
                 .generateCommand("paperclip-migrate generate --schema " + schema.className() + " --out " + folder).build());
         ExitCode code = result.ok() ? ExitCode.OK : ExitCode.of(result.problems().get(0).code());
+        LintReport lint = MigrationLint.lintFolder(folder);
+        if (code == ExitCode.OK && !lint.ok()) {
+            code = ExitCode.LINT_FAILED;
+        }
         MigrationStatus status = null;
         String target = null;
         ComparisonReport drift = null;
@@ -96,6 +104,7 @@ public final class CheckCommand extends DatabaseCommand {
             report.put("folder", folder.toString());
             report.put("problems", result.problems().stream().map(p -> Map.of("code", p.code().name(),
                     "message", p.message())).toList());
+            report.put("lint", lint.asMap());
             if (status != null) {
                 report.put("database", StatusReport.json(status, target));
             }
@@ -110,6 +119,7 @@ public final class CheckCommand extends DatabaseCommand {
             return code;
         }
         out().println(result.message());
+        LintOutput.print(lint, false, context);
         if (status != null) {
             (status.upToDate() ? out() : err()).println("Database via " + target + ": " + StatusReport.reason(status));
         }

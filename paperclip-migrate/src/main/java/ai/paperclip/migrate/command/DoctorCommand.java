@@ -17,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code doctor}: {@link DoctorChecks} (connection, server version, pg_trgm, connections), the migration
@@ -31,9 +34,25 @@ public final class DoctorCommand extends DatabaseCommand {
     @Option(names = "--json", description = "Print the checks as JSON.")
     boolean json;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "How long the connection test waits for the server. Default: ${DEFAULT-VALUE}.")
-    int timeoutSeconds;
+    /** The connection test's wait when {@code --timeout} is not given, in seconds. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + DEFAULT_TIMEOUT_SECONDS,
+            description = "How long the connection test waits for the server, in whole seconds (1 or more)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    void timeout(int seconds) {
+        // Validated while parsing, so a bad value is a usage error (status 2), not a silent 1-second wait.
+        if (seconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second, got " + seconds
+                    + "; give the connection test's wait in whole seconds, e.g. --timeout 10.");
+        }
+        timeoutSeconds = seconds;
+    }
 
     DoctorCommand(CliContext context) {
         super(context);
@@ -61,7 +80,7 @@ public final class DoctorCommand extends DatabaseCommand {
         try (db) {
             target = db.description();
             results.addAll(DoctorChecks.standard().with(migrationsCheck(db))
-                    .run(db.url(), Duration.ofSeconds(Math.max(1, timeoutSeconds))));
+                    .run(db.url(), Duration.ofSeconds(timeoutSeconds)));
         }
         return report(target, results);
     }

@@ -2,6 +2,7 @@ package ai.paperclip.migrate.command;
 
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.Durations;
 import ai.paperclip.migrate.internal.MigrationsFolder;
 import ai.paperclip.migrate.internal.SchemaOption;
 import ai.paperclip.migrate.internal.TerminalPrompter;
@@ -41,9 +42,15 @@ public final class GenerateCommand extends BaseCommand {
                     + " Default: ${DEFAULT-VALUE}.")
     String author;
 
-    @Option(names = "--concurrent-indexes", description = "Create indexes on existing tables CONCURRENTLY, each in its"
-            + " own changeset outside the transaction.")
-    boolean concurrentIndexes;
+    @Option(names = "--concurrent-indexes", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Create indexes (and the indexes of unique constraints) on existing tables CONCURRENTLY,"
+                    + " each in its own changeset outside the transaction. Default: on; --no-concurrent-indexes turns"
+                    + " it off.")
+    boolean concurrentIndexes = MigrationOptions.DEFAULT_CONCURRENT_INDEXES;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "The lock_timeout each changeset that"
+            + " locks an existing table sets first: 5s, 1500ms, 0 for none. Default: 5s.")
+    String lockTimeout;
 
     @Option(names = "--no-prompt", description = "Never ask about renames and data-losing changes; stop instead (the"
             + " default without a terminal and when CI=true).")
@@ -61,6 +68,8 @@ public final class GenerateCommand extends BaseCommand {
         Path folder = MigrationsFolder.resolve(out, schema, "--out", spec);
         MigrationOptions options = MigrationOptions.builder().author(author).name(name).custom(custom)
                 .concurrentIndexes(concurrentIndexes)
+                .lockTimeout(lockTimeout == null ? MigrationOptions.DEFAULT_LOCK_TIMEOUT
+                        : Durations.parse(lockTimeout, "--lock-timeout", spec))
                 .prompter(context.interactive() && !noPrompt ? new TerminalPrompter(context) : null)
                 .generateCommand("paperclip-migrate generate --schema " + schema.className() + " --out " + folder)
                 .build();

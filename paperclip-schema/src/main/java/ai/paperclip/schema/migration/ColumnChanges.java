@@ -1,6 +1,8 @@
 package ai.paperclip.schema.migration;
 
+import ai.paperclip.schema.internal.Volatility;
 import ai.paperclip.schema.migration.internal.AlterDdl;
+import ai.paperclip.schema.migration.internal.TypeChanges;
 import ai.paperclip.schema.model.ColumnModel;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,15 @@ public final class ColumnChanges {
         @Override public List<String> forward() { return List.of(AlterDdl.addColumn(table, column)); }
         @Override public List<String> rollback() { return List.of(AlterDdl.dropColumn(table, column.name())); }
         @Override public Optional<Decision> decision() { return Optional.ofNullable(allowedBy); }
+
+        @Override
+        public List<String> warnings() {
+            String function = Volatility.volatileFunction(column.defaultExpression());
+            return function == null ? List.of() : List.of("REWRITES TABLE: the volatile default " + function
+                    + " of " + table + "." + column.name() + " is computed for every row under an ACCESS EXCLUSIVE"
+                    + " lock (reads and writes wait). On a large table: add the column without a default, set the"
+                    + " default, back-fill the rows in batches.");
+        }
     }
 
     /** A dropped column: its values are lost; the rollback re-adds it empty (with its default). */
@@ -30,6 +41,13 @@ public final class ColumnChanges {
         @Override public List<String> forward() { return List.of(AlterDdl.dropColumn(table, column.name())); }
         @Override public List<String> rollback() { return List.of(AlterDdl.addColumn(table, column)); }
         @Override public Optional<Decision> decision() { return Optional.ofNullable(allowedBy); }
+
+        @Override
+        public List<String> warnings() {
+            return List.of("ROLLING DEPLOY: the application version still running may read or write "
+                    + table + "." + column.name() + " and fails once it is gone. Contract safely: first deploy code"
+                    + " that no longer uses it, then drop it in a later migration.");
+        }
 
         @Override
         public Optional<String> dataLoss() {
@@ -45,6 +63,14 @@ public final class ColumnChanges {
         @Override public List<String> forward() { return List.of(AlterDdl.renameColumn(table, from, to)); }
         @Override public List<String> rollback() { return List.of(AlterDdl.renameColumn(table, to, from)); }
         @Override public Optional<Decision> decision() { return Optional.ofNullable(decidedBy); }
+
+        @Override
+        public List<String> warnings() {
+            return List.of("ROLLING DEPLOY: the application version still running uses " + table + "." + from
+                    + " and fails after this rename. Expand/contract instead: (1) add " + to + " and write both"
+                    + " columns; (2) back-fill " + to + " from " + from + " in batches; (3) deploy code that reads "
+                    + to + "; (4) drop " + from + " in a later migration.");
+        }
     }
 
     /** A type change; one that is not a known widening needs an {@code allow type change} decision. */
@@ -60,6 +86,15 @@ public final class ColumnChanges {
         @Override public List<String> forward() { return List.of(AlterDdl.changeType(table, column, fromType, toType)); }
         @Override public List<String> rollback() { return List.of(AlterDdl.changeType(table, column, toType, fromType)); }
         @Override public Optional<Decision> decision() { return Optional.ofNullable(allowedBy); }
+
+        @Override
+        public List<String> warnings() {
+            return !TypeChanges.rewrites(fromType, toType) ? List.of() : List.of("REWRITES TABLE: changing "
+                    + table + "." + column + " from " + fromType + " to " + toType + " rewrites " + table + " and its"
+                    + " indexes under an ACCESS EXCLUSIVE lock (reads and writes wait). On a large table expand/contract"
+                    + " instead: (1) add a column of the new type and write both; (2) back-fill it in batches;"
+                    + " (3) deploy code that reads it; (4) drop the old column in a later migration.");
+        }
 
         @Override
         public Optional<String> dataLoss() {
@@ -96,6 +131,36 @@ public final class ColumnChanges {
 
         @Override public List<String> forward() { return List.of(AlterDdl.setNotNull(table, column, notNull)); }
         @Override public List<String> rollback() { return List.of(AlterDdl.setNotNull(table, column, !notNull)); }
+    }
+
+    /**
+     * First step of {@code SET NOT NULL} on an existing table: a check {@code (column IS NOT NULL)} added
+     * {@code NOT VALID} (a short lock, no scan), validated by a {@link ConstraintChanges.ValidateConstraint}
+     * (a scan that blocks no writes), so that {@link SetNotNullWithCheck} needs no scan of its own.
+     */
+    public record AddNotNullCheck(String table, String column, String check) implements SchemaChange {
+        @Override public Phase phase() { return Phase.ADD_CONSTRAINT; }
+        @Override public Step step() { return Step.ATTACH; }
+        @Override public String description() { return "add check " + check + " (" + column + " IS NOT NULL) on " + table + " NOT VALID"; }
+        @Override public List<String> forward() { return List.of(AlterDdl.addNotNullCheck(table, column, check)); }
+        @Override public List<String> rollback() { return List.of(AlterDdl.dropConstraintIfExists(table, check)); }
+    }
+
+    /**
+     * Last step of {@code SET NOT NULL} on an existing table: PostgreSQL 12+ skips the scan because the
+     * validated helper check proves no row is null; the helper is dropped in the same transaction.
+     */
+    public record SetNotNullWithCheck(String table, String column, String check) implements SchemaChange {
+        @Override public Phase phase() { return Phase.CHANGE_NULLABILITY; }
+        @Override public Step step() { return Step.SET_NOT_NULL; }
+        @Override public String description() { return "set not null on " + table + "." + column + " using check " + check; }
+
+        @Override
+        public List<String> forward() {
+            return List.of(AlterDdl.setNotNull(table, column, true), AlterDdl.dropConstraintIfExists(table, check));
+        }
+
+        @Override public List<String> rollback() { return List.of(AlterDdl.setNotNull(table, column, false)); }
     }
 
     /** An identity added, changed or dropped ({@code null} stands for no identity). */

@@ -21,7 +21,7 @@ import java.util.Optional;
  *
  * <pre>
  * GenerateMigration --schema com.example.MySchema --out src/main/resources/db/migrations [--name add_x]
- *                   [--custom] [--author me] [--concurrent-indexes] [--no-prompt]
+ *                   [--custom] [--author me] [--no-concurrent-indexes] [--lock-timeout-ms 5000] [--no-prompt]
  * GenerateMigration check --schema com.example.MySchema --out src/main/resources/db/migrations
  * </pre>
  *
@@ -37,7 +37,7 @@ public final class GenerateMigration {
     public static final int EXIT_FAILURE = 70;
 
     private static final String USAGE = "Usage: GenerateMigration [check] --schema <class[#member]> --out <folder>"
-            + " [--name <name>] [--custom] [--author <author>] [--concurrent-indexes] [--no-prompt]";
+            + " [--name <name>] [--custom] [--author <author>] [--no-concurrent-indexes] [--lock-timeout-ms <ms>] [--no-prompt]";
 
     private GenerateMigration() {
     }
@@ -67,8 +67,11 @@ public final class GenerateMigration {
             SchemaModel model = SchemaLoader.load(schema, Thread.currentThread().getContextClassLoader());
             MigrationOptions.Builder builder = MigrationOptions.builder().generateCommand(command)
                     .name(options.get("--name")).custom(options.containsKey("--custom"))
-                    .concurrentIndexes(options.containsKey("--concurrent-indexes"))
+                    .concurrentIndexes(!options.containsKey("--no-concurrent-indexes"))
                     .prompter(options.containsKey("--no-prompt") ? null : prompter);
+            if (options.containsKey("--lock-timeout-ms")) {
+                builder.lockTimeout(java.time.Duration.ofMillis(milliseconds(options.get("--lock-timeout-ms"))));
+            }
             if (options.containsKey("--author")) {
                 builder.author(options.get("--author"));
             }
@@ -104,8 +107,9 @@ public final class GenerateMigration {
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
             switch (arg) {
-                case "check", "--custom", "--concurrent-indexes", "--no-prompt" -> options.put(arg, "true");
-                case "--schema", "--out", "--name", "--author" -> {
+                // --concurrent-indexes is the default now; still accepted so that existing scripts keep working
+                case "check", "--custom", "--concurrent-indexes", "--no-concurrent-indexes", "--no-prompt" -> options.put(arg, "true");
+                case "--schema", "--out", "--name", "--author", "--lock-timeout-ms" -> {
                     if (rest.isEmpty() || rest.get(0).startsWith("--")) {
                         throw new IllegalArgumentException(arg + " needs a value");
                     }
@@ -120,6 +124,15 @@ public final class GenerateMigration {
             }
         }
         return options;
+    }
+
+    private static long milliseconds(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--lock-timeout-ms must be a whole number of milliseconds (0 for none),"
+                    + " got '" + value + "'");
+        }
     }
 
     /** Asks on the terminal: lists the options by number; anything else stops. */

@@ -54,7 +54,7 @@ public final class MigrationGenerator {
         Snapshot parent = history.newest();
         Decisions fromFile = Decisions.read(folder);
         List<SchemaChange> changes = options.custom() ? List.of()
-                : SchemaDiff.between(parent.schema(), model, fromFile, options.prompter(), options.concurrentIndexes());
+                : SchemaDiff.between(parent.schema(), model, fromFile, options.prompter(), options.concurrentIndexes(), true);
         if (changes.isEmpty() && !options.custom()) {
             writeChangelog(files, journal);
             return Optional.empty();
@@ -65,7 +65,7 @@ public final class MigrationGenerator {
         List<Decision> applied = changes.stream().map(SchemaChange::decision).flatMap(Optional::stream).distinct()
                 .collect(Collectors.toList());
         String sql = options.custom() ? ChangelogRenderer.renderCustom(tag, options.author(), snapshot)
-                : ChangelogRenderer.render(tag, options.author(), snapshot, changes, applied);
+                : ChangelogRenderer.render(tag, options.author(), snapshot, changes, applied, options.lockTimeout());
 
         journal = sealCustomMigrations(files, journal)
                 .with(new Journal.Entry(idx, tag, options.custom(), options.custom() ? null : Hashes.sha256(sql)));

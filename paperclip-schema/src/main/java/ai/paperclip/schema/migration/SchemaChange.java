@@ -26,7 +26,39 @@ public interface SchemaChange {
         SET_DEFAULT, ADD_CONSTRAINT, ADD_FOREIGN_KEY, CREATE_INDEX, DROP_EXTENSION
     }
 
+    /**
+     * The changeset a change goes into, in this order. A step whose long part (an index build, a
+     * validating scan) must not hold a lock that blocks writes runs as a changeset of its own after the
+     * short, strongly locking statements have committed.
+     */
+    enum Step {
+        /** Everything else: one transaction. */
+        MAIN,
+        /** {@code CREATE INDEX CONCURRENTLY}: one changeset each, outside a transaction. */
+        CONCURRENT_INDEX,
+        /** Constraints on existing tables, added {@code NOT VALID} or from a built index: one transaction. */
+        ATTACH,
+        /** {@code VALIDATE CONSTRAINT}: one transaction each; blocks neither reads nor writes. */
+        VALIDATE,
+        /** {@code SET NOT NULL} proven by a validated check (no scan): one transaction each. */
+        SET_NOT_NULL
+    }
+
     Phase phase();
+
+    /** The changeset this change goes into; see {@link Step}. */
+    default Step step() {
+        return outsideTransaction() ? Step.CONCURRENT_INDEX : Step.MAIN;
+    }
+
+    /**
+     * What a reviewer must know before running this change on a live database: a table rewrite, or a
+     * rename or drop that breaks the application version still running during a rolling deployment, with
+     * the safe alternative. One line each; the migration shows them as comments. Empty when none.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
 
     /** A one-line description: {@code add column issues.priority}. */
     String description();

@@ -29,8 +29,8 @@ public final class SchemaDiff {
     }
 
     /**
-     * The changes from {@code from} to {@code to}, asking {@code prompter} (when not null) about each
-     * undecided change until none is left.
+     * The changes from {@code from} to {@code to} in their plain form (one transaction, as {@code push}
+     * applies them), asking {@code prompter} (when not null) about each undecided change until none is left.
      *
      * @param concurrentIndexes whether indexes on tables that already exist are created
      *     {@code CONCURRENTLY} (outside the migration's transaction)
@@ -38,9 +38,23 @@ public final class SchemaDiff {
      */
     public static List<SchemaChange> between(SchemaModel from, SchemaModel to, Decisions decisions,
             DecisionPrompter prompter, boolean concurrentIndexes) {
+        return between(from, to, decisions, prompter, concurrentIndexes, false);
+    }
+
+    /**
+     * The changes from {@code from} to {@code to}; with {@code liveSafe}, changes to tables that already
+     * exist take the forms that never scan or build under a lock blocking writes (foreign keys and checks
+     * {@code NOT VALID} then validated, {@code SET NOT NULL} through a validated check, and with
+     * {@code concurrentIndexes} unique constraints from a concurrently built index), in the
+     * {@link SchemaChange.Step}s the generator writes as separate changesets.
+     *
+     * @throws UndecidedChangesException when a change stays undecided
+     */
+    public static List<SchemaChange> between(SchemaModel from, SchemaModel to, Decisions decisions,
+            DecisionPrompter prompter, boolean concurrentIndexes, boolean liveSafe) {
         Decisions current = decisions;
         while (true) {
-            Differ.Result result = Differ.diff(from, to, current, concurrentIndexes);
+            Differ.Result result = Differ.diff(from, to, current, concurrentIndexes, liveSafe);
             if (result.undecided().isEmpty()) {
                 return result.changes();
             }

@@ -52,6 +52,13 @@ public final class TableChanges {
         @Override public Optional<Decision> decision() { return Optional.ofNullable(allowedBy); }
 
         @Override
+        public List<String> warnings() {
+            return List.of("ROLLING DEPLOY: the application version still running may query " + table.name()
+                    + " and fails once it is gone. Contract safely: first deploy code that no longer uses it, then"
+                    + " drop it in a later migration.");
+        }
+
+        @Override
         public Optional<String> dataLoss() {
             return Optional.of("drops table " + table.name() + " with all its rows; a rollback recreates it empty");
         }
@@ -73,6 +80,14 @@ public final class TableChanges {
         @Override public List<String> forward() { return statements(from, to); }
         @Override public List<String> rollback() { return statements(to, from); }
         @Override public Optional<Decision> decision() { return Optional.ofNullable(decidedBy); }
+
+        @Override
+        public List<String> warnings() {
+            return List.of("ROLLING DEPLOY: the application version still running queries " + from + " and fails"
+                    + " after this rename. Expand/contract instead: (1) create " + to + " and write both tables;"
+                    + " (2) back-fill " + to + " from " + from + " in batches; (3) deploy code that reads " + to
+                    + "; (4) drop " + from + " in a later migration.");
+        }
 
         private List<String> statements(String oldName, String newName) {
             List<String> sql = new ArrayList<>();

@@ -37,7 +37,10 @@ class CommittedMigrationsTest {
         assertThat(history.migrations()).extracting(CommittedMigrations.Migration::intact)
                 .containsExactly(true, false, true, true);
         assertThat(history.changesets()).extracting(Changeset::qualifiedId).containsExactly("paperclip:0000_init",
-                "paperclip:0001_cosmic_lagoon", "paperclip:0002_backfill", "paperclip:0003_rename_issues");
+                "paperclip:0001_cosmic_lagoon", "paperclip:0001_cosmic_lagoon_concurrently_1",
+                "paperclip:0001_cosmic_lagoon_concurrently_2", "paperclip:0001_cosmic_lagoon_constraints",
+                "paperclip:0001_cosmic_lagoon_validate_1", "paperclip:0001_cosmic_lagoon_validate_2",
+                "paperclip:0002_backfill", "paperclip:0003_rename_issues");
     }
 
     @Test

@@ -81,6 +81,18 @@ class GenerateMigrationTest {
     }
 
     @Test
+    void writesTheLockTimeoutAskedForAndRefusesOneThatIsNotANumber() throws Exception {
+        run("--schema", name(TwoSchemas.class) + "#small", "--out", dir.toString(), "--name", "init");
+        assertThat(run("--schema", name(TwoSchemas.class) + "#big", "--out", dir.toString(), "--lock-timeout-ms", "soon"))
+                .isEqualTo(GenerateMigration.EXIT_FAILURE);
+        assertThat(err()).contains("--lock-timeout-ms must be a whole number of milliseconds (0 for none), got 'soon'");
+        assertThat(run("--schema", name(TwoSchemas.class) + "#big", "--out", dir.toString(), "--name", "more",
+                "--lock-timeout-ms", "2500", "--no-concurrent-indexes")).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("0001_more.sql")))
+                .contains("SET LOCAL lock_timeout = '2500ms';").doesNotContain("CONCURRENTLY");
+    }
+
+    @Test
     void checkExitsWithTheCodeOfTheProblemAndSaysWhatToRun() {
         run("--schema", name(FieldSchema.class), "--out", dir.toString());
         assertThat(run("check", "--schema", name(DslLikeSchema.class), "--out", dir.toString())).isEqualTo(1);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,16 +125,66 @@ class MigrationGeneratorTest {
     }
 
     @Test
-    void createsIndexesOnExistingTablesConcurrentlyInTheirOwnChangesetWhenAsked() throws IOException {
+    void createsIndexesOnExistingTablesConcurrentlyInTheirOwnRerunnableChangesetByDefault() throws IOException {
         MigrationGenerator.generate(TestModels.v1(), dir, DEFAULTS);
-        SchemaModel withIndex = TestModels.v1WithNameIndex();
-        GeneratedMigration m = MigrationGenerator.generate(withIndex, dir,
-                MigrationOptions.builder().name("name_index").concurrentIndexes(true).build()).orElseThrow();
+        GeneratedMigration m = MigrationGenerator.generate(TestModels.v1WithNameIndex(), dir,
+                MigrationOptions.builder().name("name_index").build()).orElseThrow();
         assertThat(Files.readString(m.sqlFile(), StandardCharsets.UTF_8)).endsWith(
                 "\n--changeset paperclip:0001_name_index_concurrently_1 runInTransaction:false\n"
                         + "-- create index agents_name_idx on agents\n"
+                        + "DROP INDEX CONCURRENTLY IF EXISTS agents_name_idx;\n"
                         + "CREATE INDEX CONCURRENTLY agents_name_idx ON agents (name);\n"
                         + "--rollback DROP INDEX CONCURRENTLY agents_name_idx;\n");
+    }
+
+    @Test
+    void createsAPlainIndexInTheMainChangesetWithItsLockTimeoutWhenConcurrentIndexesAreOff() throws IOException {
+        MigrationGenerator.generate(TestModels.v1(), dir, DEFAULTS);
+        GeneratedMigration m = MigrationGenerator.generate(TestModels.v1WithNameIndex(), dir, MigrationOptions.builder()
+                .name("name_index").concurrentIndexes(false).lockTimeout(Duration.ofMillis(1500)).build()).orElseThrow();
+        assertThat(Files.readString(m.sqlFile(), StandardCharsets.UTF_8)).endsWith(
+                "\n--changeset paperclip:0001_name_index\n"
+                        + "SET LOCAL lock_timeout = '1500ms';\n"
+                        + "-- create index agents_name_idx on agents\n"
+                        + "CREATE INDEX agents_name_idx ON agents (name);\n"
+                        + "--rollback SET LOCAL lock_timeout = '1500ms';\n"
+                        + "--rollback DROP INDEX agents_name_idx;\n");
+    }
+
+    @Test
+    void writesNoLockTimeoutWhenItIsZero() throws IOException {
+        MigrationGenerator.generate(TestModels.safeBase(), dir, DEFAULTS);
+        GeneratedMigration m = MigrationGenerator.generate(TestModels.safeTarget(), dir,
+                MigrationOptions.builder().lockTimeout(Duration.ZERO).build()).orElseThrow();
+        assertThat(Files.readString(m.sqlFile(), StandardCharsets.UTF_8)).doesNotContain("lock_timeout")
+                .contains("NOT VALID");
+    }
+
+    /** Each live-safe recipe, for changes to tables that exist: the IT applies the same under load. */
+    static void writeSafeRecipes(Path folder) {
+        MigrationGenerator.generate(TestModels.safeBase(), folder, MigrationOptions.builder().name("base").build());
+        MigrationGenerator.generate(TestModels.safeTarget(), folder, MigrationOptions.builder().name("safe").build());
+    }
+
+    @Test
+    void writesTheExactGoldenFilesOfEachLiveSafeRecipe() throws IOException {
+        writeSafeRecipes(dir);
+        Golden.assertFolderMatches(dir, "safe");
+    }
+
+    @Test
+    void flagsChangesThatRewriteTheTableInTheExactGoldenFiles() throws IOException {
+        MigrationGenerator.generate(TestModels.safeBase(), dir, MigrationOptions.builder().name("base").build());
+        MigrationGenerator.generate(TestModels.rewritingTarget(), dir, MigrationOptions.builder().name("rewrite").build());
+        Golden.assertFolderMatches(dir, "rewrite");
+    }
+
+    @Test
+    void rejectsANegativeOrTooLongLockTimeoutNamingTheOption() {
+        assertThatThrownBy(() -> MigrationOptions.builder().lockTimeout(Duration.ofSeconds(-1)).build())
+                .hasMessage("lockTimeout must be whole milliseconds from 0 (none) to 10 minutes, got PT-1S");
+        assertThatThrownBy(() -> MigrationOptions.builder().lockTimeout(Duration.ofHours(1)).build())
+                .hasMessageStartingWith("lockTimeout must be whole milliseconds");
     }
 
     @Test

@@ -49,6 +49,30 @@ class SchemaDiffTest {
     }
 
     @Test
+    void changesToExistingTablesTakeTheirLiveSafeFormOnlyWhenAskedInTheirSteps() {
+        List<String> plain = SchemaDiff.between(TestModels.safeBase(), TestModels.safeTarget(), Decisions.none())
+                .stream().map(c -> c.step() + " " + c.description()).toList();
+        assertThat(plain).containsExactly("MAIN set not null on agents.title",
+                "MAIN add check agents_rank_check on agents", "MAIN add unique constraint companies_name_unique on companies",
+                "MAIN add foreign key agents_company_id_companies_id_fk on agents",
+                "MAIN create index agents_name_idx on agents");
+        List<String> safe = SchemaDiff.between(TestModels.safeBase(), TestModels.safeTarget(), Decisions.none(), null,
+                true, true).stream().map(c -> c.step() + " " + c.description()).toList();
+        // the order within the migration is the renderer's, by step: the golden file "safe" shows it
+        assertThat(safe).containsExactlyInAnyOrder(
+                "ATTACH add check agents_title_not_null (title IS NOT NULL) on agents NOT VALID",
+                "VALIDATE validate constraint agents_title_not_null on agents",
+                "SET_NOT_NULL set not null on agents.title using check agents_title_not_null",
+                "CONCURRENT_INDEX build unique index companies_name_unique on companies concurrently",
+                "ATTACH add unique constraint companies_name_unique on companies using its index",
+                "ATTACH add check agents_rank_check on agents NOT VALID",
+                "VALIDATE validate constraint agents_rank_check on agents",
+                "ATTACH add foreign key agents_company_id_companies_id_fk on agents NOT VALID",
+                "VALIDATE validate constraint agents_company_id_companies_id_fk on agents",
+                "CONCURRENT_INDEX create index agents_name_idx on agents");
+    }
+
+    @Test
     void createsExtensionsFirstTablesNextAndForeignKeysAndIndexesAfterEveryTable() {
         List<SchemaChange> changes = SchemaDiff.between(SchemaModel.empty(), TestModels.v2(), Decisions.none());
         List<String> sql = sql(changes);

@@ -176,4 +176,46 @@ final class TestModels {
                 List.of(new IndexModel("agents_name_idx", false, null, List.of(IndexElement.column("name")), null)));
         return new SchemaModel(v1.extensions(), List.of(v1.table("companies").orElseThrow(), indexed));
     }
+
+    /** The table the live-safe recipes change, before: agents with a nullable title and an integer rank. */
+    static SchemaModel safeBase() {
+        TableModel companies = new T("companies").col("id", "uuid", true, "gen_random_uuid()")
+                .col("name", "text", true, null).build();
+        TableModel agents = new T("agents").col("id", "uuid", true, "gen_random_uuid()")
+                .col("company_id", "uuid", true, null)
+                .col("name", "text", true, null)
+                .col("title", "text", false, null)
+                .col("rank", "integer", true, "0").build();
+        return new SchemaModel(List.of(), List.of(companies, agents));
+    }
+
+    /**
+     * {@link #safeBase()} with one change per live-safe recipe on the existing tables: a foreign key, a
+     * check, SET NOT NULL, an index, a unique constraint.
+     */
+    static SchemaModel safeTarget() {
+        T companies = new T("companies").col("id", "uuid", true, "gen_random_uuid()").col("name", "text", true, null);
+        companies.uniques.add(new UniqueConstraintModel("companies_name_unique", List.of("name"), false));
+        T agents = new T("agents").col("id", "uuid", true, "gen_random_uuid()")
+                .col("company_id", "uuid", true, null)
+                .col("name", "text", true, null)
+                .col("title", "text", true, null)
+                .col("rank", "integer", true, "0")
+                .fk("agents_company_id_companies_id_fk", "company_id", "companies", ReferentialAction.CASCADE)
+                .index(new IndexModel("agents_name_idx", false, null, List.of(IndexElement.column("name")), null));
+        agents.checks.add(new CheckModel("agents_rank_check", "(rank >= 0)"));
+        return new SchemaModel(List.of(), List.of(companies.build(), agents.build()));
+    }
+
+    /** {@link #safeBase()} with changes that rewrite agents: flagged in the generated file, not made safe. */
+    static SchemaModel rewritingTarget() {
+        TableModel companies = safeBase().table("companies").orElseThrow();
+        TableModel agents = new T("agents").col("id", "uuid", true, "gen_random_uuid()")
+                .col("company_id", "uuid", true, null)
+                .col("name", "text", true, null)
+                .col("title", "text", false, null)
+                .col("rank", "bigint", true, "0")
+                .col("token", "uuid", true, "gen_random_uuid()").build();
+        return new SchemaModel(List.of(), List.of(companies, agents));
+    }
 }

@@ -69,4 +69,10 @@ public final class ChangesetFailure extends RuntimeException {
     public List<String> changedChecksums() {
         return changedChecksums;
     }
+
+    /** The same failure with the changesets every attempt of the run applied before it. */
+    ChangesetFailure withAppliedBefore(List<String> applied) {
+        return new ChangesetFailure(migration, changeset, inTransaction, statement, sqlState, databaseMessage, applied,
+                changedChecksums, getCause());
+    }
 }

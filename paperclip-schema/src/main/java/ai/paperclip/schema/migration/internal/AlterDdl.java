@@ -4,6 +4,7 @@ import static ai.paperclip.schema.ddl.Identifiers.quote;
 
 import ai.paperclip.schema.ddl.PostgresDdl;
 import ai.paperclip.schema.model.ColumnModel;
+import ai.paperclip.schema.model.UniqueConstraintModel;
 
 /**
  * The {@code ALTER} statements the diff needs beyond {@link PostgresDdl}: renames and column
@@ -81,5 +82,32 @@ public final class AlterDdl {
 
     public static String dropIdentity(String table, String column) {
         return alterColumn(table, column) + " DROP IDENTITY";
+    }
+
+    public static String validateConstraint(String table, String constraint) {
+        return alterTable(table) + " VALIDATE CONSTRAINT " + quote(constraint);
+    }
+
+    public static String dropConstraintIfExists(String table, String constraint) {
+        return alterTable(table) + " DROP CONSTRAINT IF EXISTS " + quote(constraint);
+    }
+
+    /** The helper check that lets {@code SET NOT NULL} skip its scan once validated. */
+    public static String addNotNullCheck(String table, String column, String check) {
+        return alterTable(table) + " ADD CONSTRAINT " + quote(check) + " CHECK (" + quote(column) + " IS NOT NULL) NOT VALID";
+    }
+
+    public static String dropIndexConcurrentlyIfExists(String index) {
+        return "DROP INDEX CONCURRENTLY IF EXISTS " + quote(index);
+    }
+
+    /** The index a unique constraint would build, built concurrently; same definition, so the catalog matches. */
+    public static String createUniqueIndexConcurrently(String table, UniqueConstraintModel unique) {
+        return "CREATE UNIQUE INDEX CONCURRENTLY " + quote(unique.name()) + " ON " + quote(table) + " ("
+                + PostgresDdl.columnList(unique.columns()) + ")" + (unique.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
+    }
+
+    public static String addUniqueUsingIndex(String table, String name) {
+        return alterTable(table) + " ADD CONSTRAINT " + quote(name) + " UNIQUE USING INDEX " + quote(name);
     }
 }

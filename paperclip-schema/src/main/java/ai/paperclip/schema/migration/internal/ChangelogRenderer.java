@@ -2,14 +2,22 @@ package ai.paperclip.schema.migration.internal;
 
 import ai.paperclip.schema.migration.Decision;
 import ai.paperclip.schema.migration.SchemaChange;
+import ai.paperclip.schema.migration.SchemaChange.Step;
+import ai.paperclip.schema.migration.TableChanges.CreateTable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Renders a migration as a Liquibase formatted-SQL changelog. All statements that can share a
- * transaction form one changeset (the migration applies as a whole or not at all, and takes one
- * history row); each statement that cannot ({@code CREATE INDEX CONCURRENTLY}) gets its own
- * changeset with {@code runInTransaction:false} after it. The rollback of a changeset undoes its
+ * Renders a migration as a Liquibase formatted-SQL changelog, one changeset per {@link Step}: all
+ * statements that can share a transaction form the first changeset (it applies as a whole or not at
+ * all, and takes one history row); each {@code CREATE INDEX CONCURRENTLY} gets its own changeset with
+ * {@code runInTransaction:false}; then the constraints attached to existing tables (one changeset), each
+ * validation and each proven {@code SET NOT NULL} in a changeset of its own, so that no long scan holds
+ * a lock taken by an earlier statement. A changeset that locks an existing table against reads or
+ * writes sets {@code lock_timeout} first ({@link Locks}). The rollback of a changeset undoes its
  * statements in reverse order.
  *
  * <p>Comment lines never start with a word Liquibase reads as an instruction ({@code changeset},
@@ -22,21 +30,22 @@ public final class ChangelogRenderer {
 
     /** A generated migration. */
     public static String render(String tag, String author, Snapshot snapshot, List<SchemaChange> changes,
-            List<Decision> decisions) {
+            List<Decision> decisions, Duration lockTimeout) {
         StringBuilder sql = header(tag, snapshot);
         sql.append("-- Generated from the schema definitions: review it, then commit it with its snapshot.\n");
         if (!decisions.isEmpty()) {
             sql.append("-- Decisions it applies (any from decisions.txt are taken out of it):\n");
             decisions.forEach(d -> sql.append("--   ").append(d.line()).append('\n'));
         }
-        List<SchemaChange> inTransaction = changes.stream().filter(c -> !c.outsideTransaction()).toList();
-        List<SchemaChange> outside = changes.stream().filter(SchemaChange::outsideTransaction).toList();
-        if (!inTransaction.isEmpty()) {
-            changeset(sql, author + ":" + tag, false, inTransaction);
-        }
-        for (int i = 0; i < outside.size(); i++) {
-            changeset(sql, author + ":" + tag + "_concurrently_" + (i + 1), true, List.of(outside.get(i)));
-        }
+        Set<String> created = changes.stream().filter(CreateTable.class::isInstance)
+                .map(c -> ((CreateTable) c).table().name()).collect(Collectors.toSet());
+        String timeout = lockTimeout.isZero() ? null : Locks.setLockTimeout(lockTimeout);
+        String id = author + ":" + tag;
+        changeset(sql, id, inStep(changes, Step.MAIN), created, timeout);
+        eachAlone(sql, id + "_concurrently_", inStep(changes, Step.CONCURRENT_INDEX), created, timeout);
+        changeset(sql, id + "_constraints", inStep(changes, Step.ATTACH), created, timeout);
+        eachAlone(sql, id + "_validate_", inStep(changes, Step.VALIDATE), created, timeout);
+        eachAlone(sql, id + "_not_null_", inStep(changes, Step.SET_NOT_NULL), created, timeout);
         return sql.toString();
     }
 
@@ -59,20 +68,50 @@ public final class ChangelogRenderer {
                 .append(" after ").append(snapshot.parentId()).append(".\n");
     }
 
-    private static void changeset(StringBuilder sql, String id, boolean outsideTransaction, List<SchemaChange> changes) {
+    private static List<SchemaChange> inStep(List<SchemaChange> changes, Step step) {
+        return changes.stream().filter(c -> c.step() == step).toList();
+    }
+
+    private static void eachAlone(StringBuilder sql, String idPrefix, List<SchemaChange> changes, Set<String> created,
+            String timeout) {
+        for (int i = 0; i < changes.size(); i++) {
+            changeset(sql, idPrefix + (i + 1), List.of(changes.get(i)), created, timeout);
+        }
+    }
+
+    private static void changeset(StringBuilder sql, String id, List<SchemaChange> changes, Set<String> created,
+            String timeout) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        boolean outsideTransaction = changes.get(0).outsideTransaction();
+        // SET LOCAL is a no-op outside a transaction; the concurrent steps take no lock that blocks writes.
+        String lockTimeout = !outsideTransaction && timeout != null && Locks.anyBlocksExisting(changes, created)
+                ? timeout : null;
         sql.append("\n--changeset ").append(id).append(outsideTransaction ? " runInTransaction:false" : "").append('\n');
+        if (lockTimeout != null) {
+            sql.append(lockTimeout).append(";\n");
+        }
         for (SchemaChange change : changes) {
+            change.warnings().forEach(w -> sql.append("-- ").append(w).append('\n'));
             change.dataLoss().ifPresent(why -> sql.append("-- DATA LOSS: ").append(why).append('\n'));
             change.decision().ifPresent(d -> sql.append("-- Decided: ").append(d.line()).append('\n'));
             sql.append("-- ").append(change.description()).append('\n');
             change.forward().forEach(s -> sql.append(s).append(";\n"));
         }
         List<String> rollback = new ArrayList<>();
+        if (lockTimeout != null) {
+            rollback.add(lockTimeout + ";");
+        }
         for (int i = changes.size() - 1; i >= 0; i--) {
             SchemaChange change = changes.get(i);
             change.dataLoss().ifPresent(why -> rollback.add("-- IRREVERSIBLE: " + change.description()
                     + " is undone in structure only; the lost data does not come back"));
             change.rollback().forEach(s -> rollback.add(s + ";"));
+        }
+        if (rollback.stream().allMatch(r -> r.startsWith("SET LOCAL ") || r.startsWith("-- "))) {
+            rollback.clear();
+            rollback.add("empty"); // Liquibase's word for "nothing to undo": a validation leaves no trace
         }
         for (String statement : rollback) {
             statement.lines().forEach(line -> sql.append("--rollback ").append(line).append('\n'));

@@ -1,16 +1,20 @@
 package ai.paperclip.schema.migration.internal;
 
+import ai.paperclip.schema.internal.Names;
 import ai.paperclip.schema.migration.ColumnChanges.AddColumn;
+import ai.paperclip.schema.migration.ColumnChanges.AddNotNullCheck;
 import ai.paperclip.schema.migration.ColumnChanges.ChangeDefault;
 import ai.paperclip.schema.migration.ColumnChanges.ChangeIdentity;
 import ai.paperclip.schema.migration.ColumnChanges.ChangeNullability;
 import ai.paperclip.schema.migration.ColumnChanges.ChangeType;
 import ai.paperclip.schema.migration.ColumnChanges.DropColumn;
 import ai.paperclip.schema.migration.ColumnChanges.RenameColumn;
+import ai.paperclip.schema.migration.ColumnChanges.SetNotNullWithCheck;
 import ai.paperclip.schema.migration.ConstraintChanges.AddForeignKey;
 import ai.paperclip.schema.migration.ConstraintChanges.CreateIndex;
 import ai.paperclip.schema.migration.ConstraintChanges.DropForeignKey;
 import ai.paperclip.schema.migration.ConstraintChanges.DropIndex;
+import ai.paperclip.schema.migration.ConstraintChanges.ValidateConstraint;
 import ai.paperclip.schema.migration.Decision;
 import ai.paperclip.schema.migration.Decisions;
 import ai.paperclip.schema.migration.SchemaChange;
@@ -29,10 +33,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Computes the ordered changes between two models. Renames come only from decisions; a change that
- * loses data without a decision becomes an {@link UndecidedChange} instead.
+ * loses data without a decision becomes an {@link UndecidedChange} instead. Changes to tables that
+ * exist already take their live-safe form (see {@link ConstraintDiff}; {@code SET NOT NULL} through a
+ * validated helper check); tables created in the same migration need none.
  */
 public final class Differ {
 
@@ -42,18 +50,22 @@ public final class Differ {
 
     private final Decisions decisions;
     private final boolean concurrentIndexes;
+    private final boolean liveSafe;
     private final List<SchemaChange> changes = new ArrayList<>();
     private final List<UndecidedChange> undecided = new ArrayList<>();
     /** Tables renamed by decision: new name to old name. */
     private final Map<String, String> oldTableNames = new HashMap<>();
 
-    private Differ(Decisions decisions, boolean concurrentIndexes) {
+    private Differ(Decisions decisions, boolean concurrentIndexes, boolean liveSafe) {
         this.decisions = decisions;
         this.concurrentIndexes = concurrentIndexes;
+        this.liveSafe = liveSafe;
     }
 
-    public static Result diff(SchemaModel from, SchemaModel to, Decisions decisions, boolean concurrentIndexes) {
-        Differ differ = new Differ(decisions, concurrentIndexes);
+    /** @param liveSafe whether changes to existing tables take their live-safe form (see {@link ConstraintDiff}) */
+    public static Result diff(SchemaModel from, SchemaModel to, Decisions decisions, boolean concurrentIndexes,
+            boolean liveSafe) {
+        Differ differ = new Differ(decisions, concurrentIndexes, liveSafe);
         differ.run(from, to);
         List<SchemaChange> ordered = new ArrayList<>(differ.changes);
         ordered.sort(Comparator.comparing(SchemaChange::phase)); // stable: keeps table and name order per phase
@@ -75,11 +87,13 @@ public final class Differ {
             table.foreignKeys().forEach(fk -> changes.add(new AddForeignKey(table.name(), fk)));
             table.indexes().forEach(ix -> changes.add(new CreateIndex(table.name(), ix, false)));
         }
+        Set<String> neededEarly = added.stream().flatMap(t -> t.foreignKeys().stream())
+                .map(fk -> ConstraintDiff.key(fk.referencedTable(), fk.referencedColumns())).collect(Collectors.toSet());
         for (TableModel target : to.tables()) {
             from.table(target.name()).ifPresent(renamed -> {
                 TableModel before = original.table(oldTableNames.getOrDefault(target.name(), target.name())).orElseThrow();
                 diffColumns(renamed, target);
-                new ConstraintDiff(changes, concurrentIndexes).diff(before, renamed, target);
+                new ConstraintDiff(changes, concurrentIndexes, liveSafe, neededEarly).diff(before, renamed, target);
             });
         }
     }
@@ -193,7 +207,13 @@ public final class Differ {
         } else if (!Objects.equals(was.defaultExpression(), now.defaultExpression())) {
             changes.add(new ChangeDefault(table, column, was.defaultExpression(), now.defaultExpression()));
         }
-        if (was.notNull() != now.notNull()) {
+        if (liveSafe && now.notNull() && !was.notNull()) {
+            // SET NOT NULL alone scans the table under ACCESS EXCLUSIVE; a validated check lets it skip the scan.
+            String check = Names.truncate(table + "_" + column + "_not_null");
+            changes.add(new AddNotNullCheck(table, column, check));
+            changes.add(new ValidateConstraint(table, check));
+            changes.add(new SetNotNullWithCheck(table, column, check));
+        } else if (was.notNull() != now.notNull()) {
             changes.add(new ChangeNullability(table, column, now.notNull()));
         }
         if (was.identity() != now.identity()) {

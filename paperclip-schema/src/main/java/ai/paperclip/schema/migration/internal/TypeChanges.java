@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which type changes keep every value. Anything not known to widen counts as narrowing: the diff
- * needs an {@code allow type change} decision for it. Types are in {@code format_type} form.
+ * Which type changes keep every value, and which rewrite the table. Anything not known to widen counts
+ * as narrowing: the diff needs an {@code allow type change} decision for it. Anything not known to be
+ * binary coercible counts as a rewrite. Types are in {@code format_type} form.
  */
 public final class TypeChanges {
 
@@ -54,5 +55,33 @@ public final class TypeChanges {
             return toScale >= fromScale && toDigits >= fromDigits;
         }
         return false;
+    }
+
+    /**
+     * Whether PostgreSQL rewrites the table (and rebuilds its indexes) for this change, under an
+     * {@code ACCESS EXCLUSIVE} lock. It does not where the old bytes are valid for the new type: text and
+     * varchar to each other or to a longer length limit, numeric to a higher precision with the same scale
+     * or to unconstrained numeric. {@code integer} to {@code bigint} rewrites.
+     */
+    public static boolean rewrites(String from, String to) {
+        if (from.equals(to)) {
+            return false;
+        }
+        boolean unlimitedText = to.equals("text") || to.equals("character varying");
+        if ((from.equals("text") || from.equals("character varying")) && unlimitedText) {
+            return false;
+        }
+        Matcher f = VARCHAR.matcher(from);
+        if (f.matches()) {
+            Matcher t = VARCHAR.matcher(to);
+            return !(unlimitedText || t.matches() && Integer.parseInt(t.group(1)) >= Integer.parseInt(f.group(1)));
+        }
+        f = NUMERIC.matcher(from);
+        if (f.matches()) {
+            Matcher t = NUMERIC.matcher(to);
+            return !(to.equals("numeric") || t.matches() && t.group(2).equals(f.group(2))
+                    && Integer.parseInt(t.group(1)) >= Integer.parseInt(f.group(1)));
+        }
+        return true;
     }
 }
