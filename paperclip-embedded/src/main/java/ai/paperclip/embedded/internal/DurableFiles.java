@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
  * Makes written files and directories durable ({@code fsync}). The JDK is enough: {@link FileChannel#force}
  * is {@code fsync(2)}, also on a directory opened for reading (Linux). A cluster copy has about 1,300 entries;
  * synced one after the other they took 5.3 s on the build machine, synced by {@value #THREADS} threads at once
- * (the file system commits concurrent syncs together) 0.18 s, about what {@code syncfs} of the whole file
- * system took (0.1 s) without syncing other programs' files too.
+ * (the file system and the disk serve concurrent syncs together) 0.18 s, about what {@code syncfs} of the whole
+ * file system took (0.1 s), without syncing other programs' files too.
  */
 public final class DurableFiles {
 
