@@ -1,5 +1,6 @@
 package ai.paperclip.embedded.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Map;
 
 /** {@code pg_ctl} for one data directory: start, stop and status. */
 public final class PgCtl {
+
+    /** How often a stop looks whether the server is gone. */
+    static final long STOP_POLL_MILLIS = 5;
 
     private final Installation installation;
     private final Path dataDirectory;
@@ -33,8 +37,37 @@ public final class PgCtl {
                 "-D", dataDirectory.toString(), "-l", logFile.toString(), "-o", options.toString()), timeout.plusSeconds(10));
     }
 
-    /** {@code pg_ctl stop -m fast}: rolls back open transactions, checkpoints, exits cleanly. */
+    /**
+     * {@code pg_ctl stop -m fast}: rolls back open transactions, checkpoints, exits cleanly. Returns once the
+     * server is gone, by {@code pg_ctl}'s own rule (its lock file removed, or its postmaster no longer alive),
+     * watched here every {@value #STOP_POLL_MILLIS} ms: {@code pg_ctl -w} looks only every 100 ms, which was most
+     * of a stop's time. Should the server outlast {@code timeout}, {@code pg_ctl -w} takes over and reports it.
+     */
     public ProcessRunner.Result stop(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        java.util.Optional<PidFile> before = PidFile.read(dataDirectory);
+        ProcessRunner.Result signalled = ProcessRunner.run(List.of(pgCtl(), "stop", "-m", "fast", "--no-wait", "-D",
+                dataDirectory.toString()), timeout.plusSeconds(10));
+        if (!signalled.ok() || before.isEmpty()) {
+            return signalled.ok() ? waitingStop(timeout) : signalled;
+        }
+        long pid = before.get().pid();
+        while (System.nanoTime() < deadline) {
+            if (!Files.exists(dataDirectory.resolve(PidFile.NAME))
+                    || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return new ProcessRunner.Result(0, signalled.output());
+            }
+            try {
+                Thread.sleep(STOP_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return waitingStop(Duration.ofSeconds(5));
+    }
+
+    private ProcessRunner.Result waitingStop(Duration timeout) {
         return ProcessRunner.run(List.of(pgCtl(), "stop", "-m", "fast", "-w", "-t",
                 Long.toString(Math.max(1, timeout.toSeconds())), "-D", dataDirectory.toString()), timeout.plusSeconds(10));
     }
