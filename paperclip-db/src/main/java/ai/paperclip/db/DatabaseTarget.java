@@ -1,6 +1,5 @@
 package ai.paperclip.db;
 
-import ai.paperclip.db.internal.EnvironmentSettings;
 import ai.paperclip.db.internal.Redaction;
 import ai.paperclip.embedded.DotEnvFile;
 import ai.paperclip.embedded.EmbeddedPostgres;

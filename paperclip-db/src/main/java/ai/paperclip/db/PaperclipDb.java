@@ -3,7 +3,6 @@ package ai.paperclip.db;
 import ai.paperclip.db.internal.ConnectionFailures;
 import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
-import ai.paperclip.db.internal.EnvironmentSettings;
 import ai.paperclip.db.internal.HealthProbe;
 import ai.paperclip.db.internal.JooqBanner;
 import ai.paperclip.db.internal.PoolFactory;

@@ -1,7 +1,5 @@
 package ai.paperclip.db;
 
-import ai.paperclip.db.internal.EnvironmentSettings;
-import ai.paperclip.db.internal.OptionsValidation;
 import ai.paperclip.db.internal.Redaction;
 import ai.paperclip.db.migration.MigrationConsole;
 import ai.paperclip.db.migration.MigrationPrompt;
@@ -13,7 +11,8 @@ import java.util.Optional;
 
 /**
  * How {@link PaperclipDb} connects: pool size and timeouts, prepared statements, the migration URL,
- * query logging, and what start-up does about pending migrations. Immutable; made by {@link #builder()}, validated once in {@link Builder#build()}.
+ * query logging, and what start-up does about pending migrations. Immutable; made by {@link #builder()}
+ * (or {@link #fromEnvironment(Map)}, which only feeds the builder), validated once by its only constructor.
  *
  * <p>Every setting with an environment variable follows one rule: {@code DATABASE_} + the builder
  * method in upper snake case, + {@code _SECONDS} when it takes a {@link Duration}
@@ -74,6 +73,7 @@ public final class PaperclipDbOptions {
         this.migrationConsole = b.migrationConsole;
         this.migrations = b.migrations == null ? null : List.copyOf(b.migrations);
         this.embeddedPostgres = b.embeddedPostgres;
+        OptionsValidation.validate(this);
     }
 
     public static Builder builder() {
@@ -329,9 +329,7 @@ public final class PaperclipDbOptions {
          * @throws InvalidUrlException    when the migration URL is malformed
          */
         public PaperclipDbOptions build() {
-            PaperclipDbOptions options = new PaperclipDbOptions(this);
-            OptionsValidation.validate(options);
-            return options;
+            return new PaperclipDbOptions(this);
         }
     }
 }

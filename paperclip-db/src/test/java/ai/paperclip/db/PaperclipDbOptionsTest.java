@@ -3,7 +3,6 @@ package ai.paperclip.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.paperclip.db.internal.EnvironmentSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;

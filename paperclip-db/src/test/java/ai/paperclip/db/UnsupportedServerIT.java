@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.paperclip.db.introspect.PushOptions;
 import ai.paperclip.db.introspect.SchemaPush;
-import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.testing.PostgresServer;
@@ -57,7 +56,7 @@ class UnsupportedServerIT {
     @Test
     void everyWayOfChangingTheDatabaseRefusesItTooBeforeChangingAnything() throws Exception {
         Migrator migrator = Migrator.configure().url(postgres14.url()).load();
-        for (ThrowingCallable change : List.<ThrowingCallable>of(() -> migrator.migrate(MigrationListener.NONE),
+        for (ThrowingCallable change : List.<ThrowingCallable>of(() -> migrator.migrate(),
                 () -> migrator.rollback(1), () -> migrator.markApplied("0000_core_schema"), () -> {
                     try (Connection c = postgres14.superuser().getConnection()) {
                         SchemaPush.push(c, PaperclipSchema.SCHEMA.model(), PushOptions.defaults());

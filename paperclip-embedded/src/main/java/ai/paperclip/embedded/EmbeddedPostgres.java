@@ -1,6 +1,8 @@
 package ai.paperclip.embedded;
 
 import ai.paperclip.embedded.internal.DataDirectoryReset;
+import ai.paperclip.embedded.internal.DataDirectoryRule;
+import ai.paperclip.embedded.internal.Ports;
 import ai.paperclip.embedded.internal.Databases;
 import ai.paperclip.embedded.internal.ServerControl;
 import ai.paperclip.embedded.internal.ServerProbe;
@@ -13,6 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * closes the last handle of the last process using it, whichever process started the server, and only
  * if this library started it (a server started by hand or by another program is reused and left
  * running). Closing is idempotent and never throws: a postmaster that died meanwhile is logged.
+ *
+ * <p>The file is longer than most because it holds the nested {@link Builder}, the one way to make
+ * {@link EmbeddedPostgresOptions} from an instance's {@code config.json} (the options themselves check every
+ * setting), as {@code MigrationOptions} and {@code PushOptions} nest theirs.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -55,8 +67,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    public static EmbeddedPostgresBuilder builder() {
-        return new EmbeddedPostgresBuilder();
+    /** A builder of the settings of an embedded server, which also starts it ({@link Builder#start()}). */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Starts (or reuses) the server described by {@code options}, and creates its database when missing. */
@@ -223,5 +236,196 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public String toString() {
         return "EmbeddedPostgres[" + jdbcUrl() + ", user=" + user() + ", password=****, dataDirectory="
                 + dataDirectory() + ", startedByThisProcess=" + startedByThisProcess() + "]";
+    }
+
+    /**
+     * Settings of an embedded server. Either an {@link #instanceHome(InstanceHome) instance home} (whose
+     * {@code config.json} supplies the port and the data directory) or a {@link #dataDirectory(Path) data
+     * directory} is required; explicit settings win over {@code config.json}. Not thread-safe.
+     */
+    public static final class Builder {
+
+        /** {@link #port(int)} of it picks a free port. */
+        public static final int ANY_FREE_PORT = 0;
+
+        private InstanceHome instanceHome;
+        private String userHome;
+        private Path dataDirectory;
+        private Integer port;
+        private int portAttempts = EmbeddedPostgresOptions.DEFAULT_PORT_ATTEMPTS;
+        private PostgresBinaries binaries = PostgresBinaries.bundled();
+        private Path cacheDirectory;
+        private Path logFile;
+        private Duration startTimeout = EmbeddedPostgresOptions.DEFAULT_START_TIMEOUT;
+        private boolean registerShutdownHook = true;
+        private boolean clusterTemplateCache = true;
+        private String databaseName = EmbeddedPostgresOptions.DEFAULT_DATABASE;
+        private String superuser = EmbeddedPostgresOptions.DEFAULT_SUPERUSER;
+        private String password = EmbeddedPostgresOptions.DEFAULT_PASSWORD;
+        private final Map<String, String> serverSettings = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The instance whose {@code config.json}, {@code db/}, {@code logs/} and cache are used. */
+        public Builder instanceHome(InstanceHome home) {
+            this.instanceHome = Objects.requireNonNull(home, "instanceHome");
+            return this;
+        }
+
+        /** {@link InstanceHome#fromEnvironment(Map)} plus {@code HOME} for {@code ~} in {@code config.json}. */
+        public Builder fromEnvironment(Map<String, String> env) {
+            this.instanceHome = InstanceHome.fromEnvironment(env);
+            this.userHome = env.get("HOME");
+            return this;
+        }
+
+        /** Overrides {@code database.embeddedPostgresDataDir} and {@code <instance>/db}. */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = Objects.requireNonNull(directory, "dataDirectory");
+            return this;
+        }
+
+        /**
+         * The first port tried; overrides {@code database.embeddedPostgresPort} (default 54329). {@value #ANY_FREE_PORT}
+         * picks a port that is free when the options are built (tests, a second server beside the instance's).
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** How many consecutive ports, from the first, are tried when one is taken (default 10). */
+        public Builder portAttempts(int attempts) {
+            this.portAttempts = attempts;
+            return this;
+        }
+
+        public Builder binaries(PostgresBinaries binaries) {
+            this.binaries = Objects.requireNonNull(binaries, "binaries");
+            return this;
+        }
+
+        /** Where binaries are extracted and cluster templates cached (default {@code $PAPERCLIP_HOME/cache}). */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = Objects.requireNonNull(directory, "cacheDirectory");
+            return this;
+        }
+
+        /** PostgreSQL's log (default {@code <instance>/logs/embedded-postgres.log}). */
+        public Builder logFile(Path file) {
+            this.logFile = Objects.requireNonNull(file, "logFile");
+            return this;
+        }
+
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = Objects.requireNonNull(timeout, "startTimeout");
+            return this;
+        }
+
+        /** Whether a JVM shutdown hook closes the handle (default true), which stops the server if this is its last user; turn it off when the host closes the handle in its own shutdown order. */
+        public Builder registerShutdownHook(boolean register) {
+            this.registerShutdownHook = register;
+            return this;
+        }
+
+        /** Whether new clusters are copied from a cached freshly initialised one instead of running initdb (default true). */
+        public Builder clusterTemplateCache(boolean enabled) {
+            this.clusterTemplateCache = enabled;
+            return this;
+        }
+
+        public Builder databaseName(String name) {
+            this.databaseName = Objects.requireNonNull(name, "databaseName");
+            return this;
+        }
+
+        /** The superuser and its password, set when the cluster is created (default paperclip/paperclip). */
+        public Builder credentials(String superuser, String password) {
+            this.superuser = Objects.requireNonNull(superuser, "superuser");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /**
+         * A server setting passed as {@code -c name=value} at every start, for example
+         * {@code serverSetting("shared_buffers", "256MB")}. {@code listen_addresses}, {@code port} and
+         * {@code unix_socket_directories} are managed by this library and cannot be set.
+         */
+        public Builder serverSetting(String name, String value) {
+            EmbeddedPostgresOptions.requireSetting(name, value);
+            serverSettings.put(name, value);
+            return this;
+        }
+
+        /**
+         * Resolves {@code config.json} and the instance's defaults, then validates every setting once (in
+         * {@link EmbeddedPostgresOptions}' constructor).
+         *
+         * @throws ConfigurationException naming the setting that is not valid and what to do
+         */
+        public EmbeddedPostgresOptions build() {
+            if (instanceHome == null && dataDirectory == null) {
+                throw new ConfigurationException("Neither instanceHome nor dataDirectory is set: call"
+                        + " instanceHome(InstanceHome.fromEnvironment(System.getenv())) or dataDirectory(path).");
+            }
+            PaperclipConfig config = instanceHome == null ? null : PaperclipConfig.read(instanceHome.configFile());
+            Path data = dataDirectory != null ? checked(dataDirectory) : config.embeddedPostgresDataDir(instanceHome, userHome);
+            data = data.toAbsolutePath().normalize();
+            int firstPort;
+            String portSetting;
+            if (port != null && port == ANY_FREE_PORT) {
+                firstPort = Ports.anyFree();
+                portSetting = "a free port (port(0) of the builder)";
+            } else if (port != null) {
+                firstPort = port;
+                portSetting = "port(" + port + ") of the builder";
+            } else if (config != null) {
+                firstPort = config.embeddedPostgresPort();
+                portSetting = "database.embeddedPostgresPort = " + firstPort + " in " + config.source();
+            } else {
+                firstPort = PaperclipConfig.DEFAULT_EMBEDDED_POSTGRES_PORT;
+                portSetting = "the default port " + firstPort;
+            }
+            Path cache = cacheDirectory != null ? cacheDirectory
+                    : instanceHome != null ? instanceHome.cacheDirectory() : data.resolveSibling(".paperclip-cache");
+            Path log = logFile != null ? logFile
+                    : instanceHome != null ? instanceHome.logsDirectory().resolve("embedded-postgres.log")
+                    : data.resolveSibling(data.getFileName() + "-postgres.log");
+            return new EmbeddedPostgresOptions(data, firstPort, portSetting, portAttempts, binaries,
+                    cache.toAbsolutePath().normalize(), log.toAbsolutePath().normalize(), startTimeout,
+                    registerShutdownHook, clusterTemplateCache, databaseName, superuser, password, serverSettings);
+        }
+
+        /** Starts (or reuses) the server. */
+        public EmbeddedPostgres start() {
+            EmbeddedPostgresOptions options = build();
+            if (instanceHome != null) {
+                instanceHome.createDirectories();
+            }
+            return EmbeddedPostgres.start(options);
+        }
+
+        /** {@link EmbeddedPostgres#reset(EmbeddedPostgresOptions)} with these settings. */
+        public boolean reset() {
+            return EmbeddedPostgres.reset(build());
+        }
+
+        /** The same rule as {@code database.embeddedPostgresDataDir}: reset deletes the data directory whole. */
+        private Path checked(Path directory) {
+            List<DataDirectoryRule.Guarded> guarded = new ArrayList<>(DataDirectoryRule.always(userHome));
+            if (instanceHome != null) {
+                guarded.add(new DataDirectoryRule.Guarded(instanceHome.home(), "the Paperclip home"));
+                guarded.add(new DataDirectoryRule.Guarded(instanceHome.instanceDirectory(), "the instance directory"));
+            }
+            if (!directory.isAbsolute()) {
+                guarded.add(new DataDirectoryRule.Guarded(Path.of("").toAbsolutePath(), "the working directory"));
+            }
+            DataDirectoryRule.problem(directory, guarded).ifPresent(problem -> {
+                throw new ConfigurationException("dataDirectory(" + directory + ") " + problem + ": the data directory"
+                        + " must be a directory of its own, since reset deletes it whole. Choose a new directory for it.");
+            });
+            return directory;
+        }
     }
 }

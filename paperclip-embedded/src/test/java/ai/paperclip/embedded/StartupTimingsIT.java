@@ -40,7 +40,7 @@ class StartupTimingsIT {
         System.out.printf("TIMING warm start, existing cluster, start + query: %d ms%n", warm);
     }
 
-    private static long timeStartAndQuery(EmbeddedPostgresBuilder builder) throws Exception {
+    private static long timeStartAndQuery(EmbeddedPostgres.Builder builder) throws Exception {
         long started = System.nanoTime();
         try (EmbeddedPostgres pg = builder.start();
              Connection c = pg.openConnection(pg.database()); Statement s = c.createStatement();

@@ -24,7 +24,7 @@ final class TestHomes {
         return home;
     }
 
-    static EmbeddedPostgresBuilder builder(InstanceHome home) {
+    static EmbeddedPostgres.Builder builder(InstanceHome home) {
         return EmbeddedPostgres.builder().instanceHome(home).cacheDirectory(CACHE).registerShutdownHook(false);
     }
 }

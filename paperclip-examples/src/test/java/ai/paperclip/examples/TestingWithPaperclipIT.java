@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.db.PaperclipDb;
 import ai.paperclip.db.PaperclipDbOptions;
-import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.embedded.junit.EmbeddedPostgresExtension;
 import ai.paperclip.embedded.junit.TestDatabase;
@@ -26,7 +25,7 @@ class TestingWithPaperclipIT {
     @RegisterExtension
     static final EmbeddedPostgresExtension PG = EmbeddedPostgresExtension.builder()
             .template("paperclip_migrated", template ->          // once per server, not once per test
-                    Migrator.configure().dataSource(template.dataSource()).load().migrate(MigrationListener.NONE))
+                    Migrator.configure().dataSource(template.dataSource()).load().migrate())
             .perMethod()                                           // a new database for every test method
             .build();
 

@@ -22,21 +22,19 @@ class GenerateAndCheckTest {
     Path folder;
 
     private Run generate(String schema, String... more) {
-        String[] args = new String[4 + more.length];
-        args[0] = "generate";
-        args[1] = "--schema";
-        args[2] = schema;
-        args[3] = "--out=" + folder;
-        System.arraycopy(more, 0, args, 4, more.length);
-        return Cli.run(ENV, args);
+        return run("generate", schema, "--out=" + folder, more);
     }
 
     private Run check(String schema, String... more) {
+        return run("check", schema, "--migrations=" + folder, more);
+    }
+
+    private static Run run(String command, String schema, String folderOption, String... more) {
         String[] args = new String[4 + more.length];
-        args[0] = "check";
+        args[0] = command;
         args[1] = "--schema";
         args[2] = schema;
-        args[3] = "--migrations=" + folder;
+        args[3] = folderOption;
         System.arraycopy(more, 0, args, 4, more.length);
         return Cli.run(ENV, args);
     }
@@ -128,5 +126,40 @@ class GenerateAndCheckTest {
         Run run = Cli.run(ENV, "generate", "--schema", V1);
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("--out is required with --schema " + V1);
+    }
+
+    @Test
+    void checkTakesTheFolderItsHelpNamesAndRefusesAClasspathLocationOrASecondFolderAsBadUsage() {
+        generate(V1, "--name", "notes");
+        assertThat(Cli.run(ENV, "check", "--schema", V1, "--migrations", folder.toString()).exitCode()).isZero();
+
+        Run help = Cli.run(ENV, "help", "check");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("--migrations=DIR The migrations folder to check: the one"
+                + " generate --out writes, a directory of files (not a classpath: location; given once).");
+
+        Run classpath = Cli.run(ENV, "check", "--schema", V1, "--migrations", "classpath:ai/paperclip/schema/migrations");
+        assertThat(classpath.exitCode()).as(classpath.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(classpath.err()).contains("--migrations takes a folder, not classpath:ai/paperclip/schema/migrations:"
+                + " check reads and writes the files of the folder generate writes");
+
+        Run twice = Cli.run(ENV, "check", "--schema", V1, "--migrations", folder.toString(), "--migrations",
+                folder.toString());
+        assertThat(twice.exitCode()).as(twice.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(twice.err()).contains("--migrations").contains("should be specified only once");
+    }
+
+    @Test
+    void checkOfPaperclipsSchemaOutsideACheckoutSaysWhereToRunIt() {
+        Run run = Cli.run(ENV, "check");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("No paperclip-schema/src/main/resources/ai/paperclip/schema/migrations here: run at"
+                + " the root of the paperclip-db checkout, or give the migrations folder with --migrations.");
+    }
+
+    @Test
+    void theDatabaseCommandsTakeFoldersAndClasspathLocationsAsTheirHelpSays() {
+        Run help = Cli.run(ENV, "help", "status");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("--migrations=DIR|classpath:LOCATION A migrations folder"
+                + " (generate's --out), or classpath:<location>");
     }
 }

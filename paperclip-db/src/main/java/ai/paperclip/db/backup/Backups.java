@@ -142,7 +142,7 @@ public final class Backups {
             return List.of();
         }
         MigrationResult result = Migrator.configure().url(url).connectOptions(options.connectOptions())
-                .migrations(options.migrations()).load().migrate(MigrationListener.NONE);
+                .migrations(options.migrations()).load().migrate();
         return result.applied();
     }
 

@@ -39,6 +39,12 @@ public final class StartupMigrations implements StartupStep {
                 .url(options.migrationUrl().orElse(context.url()))
                 .connectOptions(options)
                 .migrations(options.migrations())
+                .listener(new MigrationListener() {
+                    @Override
+                    public void beforeMigrate(MigrationStatus underLock) {
+                        approve(underLock, options, context.target());
+                    }
+                })
                 .load();
         MigrationStatus status = migrator.status();
         if (!status.unknown().isEmpty()) {
@@ -60,7 +66,7 @@ public final class StartupMigrations implements StartupStep {
             verifyOnly(status, context.target());
             return;
         }
-        migrator.migrate(MigrationListener.NONE, underLock -> approve(underLock, options, context.target()));
+        migrator.migrate();
     }
 
     /** Start-up migrations are off: anything but an up-to-date, consistent history is a refusal. */

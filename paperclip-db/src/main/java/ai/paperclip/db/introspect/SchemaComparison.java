@@ -11,13 +11,14 @@ import java.util.Optional;
 
 /**
  * Compares a live database with an expected schema model (for {@code adopt}: the snapshot of the
- * migration the database should be at, see {@link MigrationSnapshots}). Everything the expected
+ * migration the database should be at, see
+ * {@link ai.paperclip.schema.migration.CommittedMigrations#schemaAfter(String)}). Everything the expected
  * schema defines must be there exactly: a missing or different table, column, key, check or index
  * is a failure. Whatever it does not define is a warning: a real Paperclip database holds many
  * more tables, and a host application may add columns, indexes and keys of its own.
  *
  * <pre>{@code
- * SchemaModel expected = MigrationSnapshots.paperclip().schemaAfter("0000");
+ * SchemaModel expected = CommittedMigrations.paperclip().schemaAfter("0000");
  * try (Connection c = db.dataSource().getConnection()) {
  *     ComparisonReport report = SchemaComparison.compare(c, expected);
  *     report.lines().forEach(System.out::println);

@@ -5,7 +5,7 @@
  * <pre>{@code
  * try (Connection c = db.dataSource().getConnection()) {
  *     SchemaModel live = SchemaIntrospector.introspect(c);                                         // read
- *     ComparisonReport report = SchemaComparison.compare(c, MigrationSnapshots.paperclip().latest()); // adopt
+ *     ComparisonReport report = SchemaComparison.compare(c, CommittedMigrations.paperclip().newestSchema()); // adopt
  *     PushResult plan = SchemaPush.push(c, PaperclipSchema.SCHEMA.model(), PushOptions.builder().dryRun(true).build());
  * }
  * List<DoctorCheck.Result> checks = DoctorChecks.standard().run(url);                                // doctor

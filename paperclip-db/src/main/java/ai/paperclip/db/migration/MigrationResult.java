@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What {@link Migrator#migrate(MigrationListener)} did.
+ * What {@link Migrator#migrate()} did.
  *
  * @param applied     migrations ({@code NNNN_name}) applied by this call, in order; empty when another
  *                    process had already applied them

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * Migrator migrator = Migrator.configure().url(System.getenv("DATABASE_MIGRATION_URL")).load();
  * MigrationStatus status = migrator.status();   // one query, no Liquibase
- * migrator.migrate(MigrationListener.NONE);     // under the advisory lock, with Liquibase
+ * migrator.migrate();                           // under the advisory lock, with Liquibase
  * }</pre>
  *
  * <p>{@link #status()} reads Liquibase's history table in one query and never loads Liquibase. Everything
@@ -50,6 +49,7 @@ public final class Migrator {
     private final PaperclipDbOptions connectOptions;
     private final List<MigrationSource> sources;
     private final List<CommittedMigrations> histories;
+    private final MigrationListener listener;
     private final String where;
     private final MigrationTimeouts timeouts;
 
@@ -60,6 +60,7 @@ public final class Migrator {
         this.connectOptions = b.connectOptions;
         this.sources = List.copyOf(b.sources);
         this.histories = histories;
+        this.listener = b.listener;
         this.where = target != null ? target.redactedUrl() : "the configured data source";
     }
 
@@ -81,24 +82,18 @@ public final class Migrator {
         }
     }
 
-    /** Applies every pending migration; see {@link #migrate(MigrationListener, Consumer)}. */
-    public MigrationResult migrate(MigrationListener listener) {
-        return migrate(listener, status -> { });
-    }
-
     /**
-     * Takes the migration lock, reads the status again under it (another process may just have migrated),
-     * lets {@code approve} see it, then applies what is pending, one transaction per changeset unless it says
-     * {@code runInTransaction:false}. Nothing is pending: returns without loading Liquibase.
+     * Applies every pending migration: takes the migration lock, reads the status again under it (another
+     * process may just have migrated), shows it to the {@linkplain Builder#listener listener}'s
+     * {@link MigrationListener#beforeMigrate beforeMigrate} (which may refuse), then applies what is pending,
+     * one transaction per changeset unless it says {@code runInTransaction:false}, telling the listener about
+     * each. Nothing is pending: returns without loading Liquibase.
      *
-     * @param approve called under the lock with that status when something is pending or inconsistent;
-     *                throw from it to apply nothing
      * @throws MigrationFailedException when a changeset fails; the database stays at the last good one
      * @throws MigrationRefusedException when a committed migration was edited (its file no longer matches the
      *     journal, or an applied changeset's checksum changed): nothing is applied
      */
-    public MigrationResult migrate(MigrationListener listener, Consumer<MigrationStatus> approve) {
-        Objects.requireNonNull(listener, "listener");
+    public MigrationResult migrate() {
         long start = System.nanoTime();
         MigrationStatus status = null;
         try (MigrationConnection mc = migrationConnection()) {
@@ -114,7 +109,7 @@ public final class Migrator {
             if (!control.isEmpty()) {
                 throw MigrationFailures.transactionControl(control, where, "migrate", status.pending());
             }
-            approve.accept(status);
+            listener.beforeMigrate(status);
             List<String> changesets = LockRetry.update(mc.connection(), sources, listener, timeouts);
             List<String> applied = migrations(changesets);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -265,9 +260,16 @@ public final class Migrator {
         private String url;
         private PaperclipDbOptions connectOptions = PaperclipDbOptions.defaults();
         private List<MigrationSource> sources = List.of(MigrationSource.paperclip());
+        private MigrationListener listener = MigrationListener.NONE;
         private MigrationTimeouts timeouts = MigrationTimeouts.defaults();
 
         private Builder() {
+        }
+
+        /** Told about what {@link Migrator#migrate()} does, and may refuse it; {@link MigrationListener#NONE} by default. */
+        public Builder listener(MigrationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /** Lock-timeout retries and the migration session's statement timeout; {@link MigrationTimeouts#defaults()}. */

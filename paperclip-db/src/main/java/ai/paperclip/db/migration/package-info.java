@@ -6,7 +6,7 @@
  * <pre>{@code
  * Migrator migrator = Migrator.configure().url(directUrl).migrations(MigrationSource.paperclip()).load();
  * MigrationStatus status = migrator.status();
- * if (!status.upToDate()) migrator.migrate(MigrationListener.NONE);
+ * if (!status.upToDate()) migrator.migrate();
  * }</pre>
  *
  * <p>{@code PaperclipDb.create} runs it at start-up under the policy of its options; see

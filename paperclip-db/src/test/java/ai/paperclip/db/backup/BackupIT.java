@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.paperclip.db.introspect.SchemaIntrospector;
-import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.testing.Db;
 import ai.paperclip.db.testing.PostgresServer;
@@ -43,7 +42,7 @@ class BackupIT {
 
     private static String migratedDatabase() {
         String name = server.freshDatabase();
-        Migrator.configure().url(server.urlOf(name, null)).load().migrate(MigrationListener.NONE);
+        Migrator.configure().url(server.urlOf(name, null)).load().migrate();
         return name;
     }
 

@@ -3,47 +3,37 @@ package ai.paperclip.db.introspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.db.introspect.features.FeatureSchema;
-import ai.paperclip.schema.ddl.PostgresDdl;
-import ai.paperclip.schema.model.SchemaModel;
+import ai.paperclip.embedded.junit.EmbeddedPostgresExtension;
+import ai.paperclip.embedded.junit.TestDatabase;
 import ai.paperclip.schema.core.PaperclipSchema;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import ai.paperclip.schema.ddl.PostgresDdl;
+import ai.paperclip.schema.host.HostSchema;
+import ai.paperclip.schema.model.SchemaModel;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The same round trip on PostgreSQL 18 (the embedded default; its binaries are the ones on the test
- * classpath), which records NOT NULL as named constraints that the introspector must ignore.
+ * The same round trip on PostgreSQL 18 (the embedded default, started by the project's own test extension),
+ * which records NOT NULL as named constraints that the introspector must ignore; and paperclip-schema's host
+ * schema, which uses every feature of the DSL (every type, literal defaults of every kind, serial and identity
+ * columns, composite keys, ON UPDATE rules, NULLS NOT DISTINCT, descending and expression indexes, reserved
+ * column names), reads back as its own model.
  */
 class Postgres18IntrospectionIT {
 
-    private static EmbeddedPostgres postgres18;
-
-    @BeforeAll
-    static void startPostgres18() throws Exception {
-        postgres18 = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres18() throws Exception {
-        if (postgres18 != null) {
-            postgres18.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedPostgresExtension PG = EmbeddedPostgresExtension.builder().perMethod().build();
 
     @Test
-    void theCoreAndTheFeatureSchemasRoundTripOnPostgres18() throws Exception {
-        for (SchemaModel model : List.of(PaperclipSchema.SCHEMA.model(), FeatureSchema.SCHEMA.model())) {
-            String database = model.tables().size() == 13 ? "core" : "features";
-            try (Connection admin = postgres18.getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
-                s.execute("CREATE DATABASE " + database);
-            }
-            try (Connection c = postgres18.getDatabase("postgres", database).getConnection();
-                 Statement s = c.createStatement()) {
+    void theCoreTheFeatureAndTheHostSchemasRoundTripOnPostgres18() throws Exception {
+        for (SchemaModel model : List.of(PaperclipSchema.SCHEMA.model(), FeatureSchema.SCHEMA.model(),
+                HostSchema.SCHEMA.model())) {
+            TestDatabase database = PG.newDatabase();
+            try (Connection c = database.openConnection(); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
                     rs.next();
                     assertThat(rs.getInt(1)).as("server_version_num").isBetween(180000, 189999);
@@ -52,7 +42,10 @@ class Postgres18IntrospectionIT {
                     s.execute(sql);
                 }
 
-                SchemaIntrospectorIT.assertEqualTableByTable(SchemaIntrospector.introspect(c), model);
+                SchemaModel introspected = SchemaIntrospector.introspect(c);
+
+                SchemaIntrospectorIT.assertEqualTableByTable(introspected, model);
+                assertThat(introspected).isEqualTo(model);
             }
         }
     }

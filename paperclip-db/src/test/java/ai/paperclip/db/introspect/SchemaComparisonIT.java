@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.paperclip.db.testing.PostgresServer;
 import ai.paperclip.db.testing.SharedPostgres;
 import ai.paperclip.schema.ddl.PostgresDdl;
+import ai.paperclip.schema.migration.CommittedMigrations;
 import ai.paperclip.schema.model.SchemaModel;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedPostgres.class)
 class SchemaComparisonIT {
 
-    private static final SchemaModel CORE = MigrationSnapshots.paperclip().schemaAfter("0000");
+    private static final SchemaModel CORE = CommittedMigrations.paperclip().schemaAfter("0000");
 
     @Test
     void aDatabaseBuiltFromTheSnapshotWithADrizzleHistoryMatchesIt(PostgresServer server) throws Exception {

@@ -29,7 +29,7 @@ class FastPathIT {
     @Test
     void decidesUpToDateWithExactlyOneQuery(PostgresServer server) {
         String database = server.freshDatabase();
-        Migrator.configure().url(server.urlOf(database, null)).load().migrate(MigrationListener.NONE);
+        Migrator.configure().url(server.urlOf(database, null)).load().migrate();
         AtomicInteger executed = new AtomicInteger();
         Migrator migrator = Migrator.configure().dataSource(counting(dataSource(server, database), executed)).load();
 
@@ -53,7 +53,7 @@ class FastPathIT {
     void aStartUpWithNothingPendingNeverLoadsLiquibaseAndOneWithPendingDoes(PostgresServer server, @TempDir Path dir)
             throws Exception {
         String upToDate = server.freshDatabase();
-        Migrator.configure().url(server.urlOf(upToDate, null)).load().migrate(MigrationListener.NONE);
+        Migrator.configure().url(server.urlOf(upToDate, null)).load().migrate();
         String empty = server.freshDatabase();
 
         String fast = startChild(dir.resolve("fast.log"), server.urlOf(upToDate, null));

@@ -61,7 +61,7 @@ class InconsistentHistoryIT {
                 .hasMessageNotContaining(PostgresServer.PASSWORD).hasMessageNotContaining(PostgresServer.encoded(PostgresServer.PASSWORD));
         assertThatThrownBy(() -> start(options(history).migrate(false)))
                 .isInstanceOf(MigrationRefusedException.class).hasMessage(expected);
-        assertThatThrownBy(() -> migrator(history).migrate(MigrationListener.NONE))
+        assertThatThrownBy(() -> migrator(history).migrate())
                 .isInstanceOf(MigrationRefusedException.class).hasMessage(expected);
         assertThat(migrator(history).status().edited()).containsExactly("0001_b");
         assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b");
@@ -84,7 +84,7 @@ class InconsistentHistoryIT {
                         + " test:0001_b was applied with checksum 9:")
                 .contains("update databasechangelog set md5sum = null where id = '0001_b' and author = 'test'");
         for (ThrowingCallable run : List.<ThrowingCallable>of(() -> start(options(history)),
-                () -> start(options(history).migrate(false)), () -> migrator(history).migrate(MigrationListener.NONE))) {
+                () -> start(options(history).migrate(false)), () -> migrator(history).migrate())) {
             assertThatThrownBy(run).isInstanceOf(MigrationRefusedException.class)
                     .hasMessageStartingWith("Refusing to migrate " + redacted() + ": migration 0001_b was edited after"
                             + " it was committed: 0001_b.sql (")
@@ -141,7 +141,7 @@ class InconsistentHistoryIT {
         MigrationStatus status = migrator(older).status();
         assertThat(status.upToDate()).isTrue();
         assertThat(status.unknown()).containsExactly("test:0002_c (0002_c.sql)");
-        assertThat(migrator(older).migrate(MigrationListener.NONE).applied()).isEmpty();
+        assertThat(migrator(older).migrate().applied()).isEmpty();
         assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b", "test:0002_c");
     }
 

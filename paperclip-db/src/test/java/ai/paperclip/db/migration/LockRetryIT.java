@@ -40,7 +40,7 @@ class LockRetryIT {
         url = server.urlOf(database, null);
         inspect = server.superuserOn(database);
         history = TestHistory.in(dir).migration("0000_table", "CREATE TABLE t (id int);");
-        migrator(MigrationTimeouts.defaults()).migrate(MigrationListener.NONE);
+        migrator(MigrationTimeouts.defaults()).migrate();
         history.migration("0001_column", "SET LOCAL lock_timeout = '50ms';\nALTER TABLE t ADD COLUMN x int;");
     }
 
@@ -55,7 +55,7 @@ class LockRetryIT {
                     release(blocker);
                 }
             };
-            MigrationResult result = migrator(new MigrationTimeouts(3, Duration.ofMillis(10), Duration.ZERO)).migrate(listener);
+            MigrationResult result = migrator(new MigrationTimeouts(3, Duration.ofMillis(10), Duration.ZERO), listener).migrate();
             assertThat(result.applied()).containsExactly("0001_column");
             assertThat(retries).containsExactly("0001_column test:0001_column retry 1 after 10 ms");
         }
@@ -75,7 +75,7 @@ class LockRetryIT {
                     retries.add(retry);
                 }
             };
-            assertThatThrownBy(() -> migrator(new MigrationTimeouts(2, Duration.ofMillis(1), Duration.ZERO)).migrate(listener))
+            assertThatThrownBy(() -> migrator(new MigrationTimeouts(2, Duration.ofMillis(1), Duration.ZERO), listener).migrate())
                     .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                         assertThat(e.sqlState()).isEqualTo("55P03");
                         assertThat(e.migration()).isEqualTo("0001_column");
@@ -91,11 +91,11 @@ class LockRetryIT {
             s.execute("ALTER DATABASE " + c.getCatalog() + " SET statement_timeout = '1234ms'");
         }
         history.migration("0001_column", "CREATE TABLE seen AS SELECT current_setting('statement_timeout') AS v;");
-        migrator(new MigrationTimeouts(0, Duration.ZERO, Duration.ofSeconds(7))).migrate(MigrationListener.NONE);
+        migrator(new MigrationTimeouts(0, Duration.ZERO, Duration.ofSeconds(7))).migrate();
         assertThat(DSL.using(inspect, org.jooq.SQLDialect.POSTGRES).fetchValue("select v from seen")).isEqualTo("7s");
 
         history.migration("0002_more", "CREATE TABLE seen_default AS SELECT current_setting('statement_timeout') AS v;");
-        migrator(MigrationTimeouts.defaults()).migrate(MigrationListener.NONE);
+        migrator(MigrationTimeouts.defaults()).migrate();
         assertThat(DSL.using(inspect, org.jooq.SQLDialect.POSTGRES).fetchValue("select v from seen_default")).isEqualTo("0");
     }
 
@@ -110,7 +110,11 @@ class LockRetryIT {
     }
 
     private Migrator migrator(MigrationTimeouts timeouts) {
-        return Migrator.configure().url(url).migrations(history.source()).timeouts(timeouts).load();
+        return migrator(timeouts, MigrationListener.NONE);
+    }
+
+    private Migrator migrator(MigrationTimeouts timeouts, MigrationListener listener) {
+        return Migrator.configure().url(url).migrations(history.source()).timeouts(timeouts).listener(listener).load();
     }
 
     /** A transaction that keeps an ACCESS SHARE lock on t, as a long-running read would. */

@@ -47,11 +47,13 @@ class MigratorIT {
 
     @Test
     void reportsStatusAppliesWithAListenerAndAppliesNothingTwice() {
-        Migrator migrator = Migrator.configure().url(url).migrations(history.source()).load();
-        assertThat(migrator.status().state()).isEqualTo(MigrationStatus.State.EMPTY);
         List<String> events = new ArrayList<>();
+        Migrator migrator = Migrator.configure().url(url).migrations(history.source()).listener(new MigrationListener() {
+            @Override
+            public void beforeMigrate(MigrationStatus status) {
+                events.add("before " + status.state() + " " + status.pending());
+            }
 
-        MigrationResult result = migrator.migrate(new MigrationListener() {
             @Override
             public void applying(String migration, String changeset) {
                 events.add("applying " + migration + " " + changeset);
@@ -61,20 +63,39 @@ class MigratorIT {
             public void applied(String migration, String changeset, java.time.Duration took) {
                 events.add("applied " + migration + " " + changeset);
             }
-        });
+        }).load();
+        assertThat(migrator.status().state()).isEqualTo(MigrationStatus.State.EMPTY);
+
+        MigrationResult result = migrator.migrate();
 
         assertThat(result.applied()).containsExactly("0000_a", "0001_b", "0002_c");
-        assertThat(events).containsExactly("applying 0000_a test:0000_a", "applied 0000_a test:0000_a",
+        assertThat(events).containsExactly("before EMPTY [0000_a, 0001_b, 0002_c]", "applying 0000_a test:0000_a", "applied 0000_a test:0000_a",
                 "applying 0001_b test:0001_b", "applied 0001_b test:0001_b",
                 "applying 0002_c test:0002_c", "applied 0002_c test:0002_c");
         assertThat(migrator.status().upToDate()).isTrue();
-        assertThat(migrator.migrate(MigrationListener.NONE).applied()).isEmpty();
+        events.clear();
+        assertThat(migrator.migrate().applied()).isEmpty();
+        assertThat(events).as("nothing pending: the listener hears nothing").isEmpty();
+    }
+
+    @Test
+    void aListenerThatRefusesBeforeMigrateLeavesTheDatabaseUntouched() {
+        Migrator migrator = Migrator.configure().url(url).migrations(history.source()).listener(new MigrationListener() {
+            @Override
+            public void beforeMigrate(MigrationStatus status) {
+                throw new MigrationRefusedException("Not now: " + status.pending().size() + " pending", status.pending());
+            }
+        }).load();
+
+        assertThatThrownBy(migrator::migrate).isInstanceOf(MigrationRefusedException.class).hasMessage("Not now: 3 pending");
+        assertThat(migrator.status().state()).isEqualTo(MigrationStatus.State.EMPTY);
+        assertThat(Db.tableExists(inspect, "a")).isFalse();
     }
 
     @Test
     void rollsBackByCountAndToATag() {
         Migrator migrator = Migrator.configure().url(url).migrations(history.source()).load();
-        migrator.migrate(MigrationListener.NONE);
+        migrator.migrate();
 
         migrator.rollback(1);
         assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b");
@@ -89,7 +110,7 @@ class MigratorIT {
     @Test
     void rollbackRefusesToDeleteRowsWithoutForceADryRunCountsThemAndForceUndoes() {
         Migrator migrator = Migrator.configure().url(url).migrations(history.source()).load();
-        migrator.migrate(MigrationListener.NONE);
+        migrator.migrate();
         Db.execute(inspect, "insert into c values (1), (2), (3)");
 
         RollbackRefusedException refused = catchThrowableOfType(RollbackRefusedException.class,
@@ -151,7 +172,7 @@ class MigratorIT {
             Migrator migrator = Migrator.configure().url(url)
                     .migrations(MigrationSource.classpath(loader, "db/history")).load();
 
-            migrator.migrate(MigrationListener.NONE);
+            migrator.migrate();
 
             assertThat(Db.history(inspect)).containsExactly("test:0000_a", "test:0001_b", "test:0002_c");
             assertThat(migrator.status().upToDate()).isTrue();
@@ -180,7 +201,7 @@ class MigratorIT {
                 .isInstanceOf(MigrationException.class)
                 .hasMessage("Changeset test:0000_a in 0000_a.sql is declared by both " + history.dir() + " and "
                         + other + ": Liquibase records changesets by id, author and file name, so one would be taken"
-                        + " for the other. Give your own history its own changeset author (GenerateMigration --author"
+                        + " for the other. Give your own history its own changeset author (paperclip-migrate generate --author"
                         + " <name>).");
     }
 }

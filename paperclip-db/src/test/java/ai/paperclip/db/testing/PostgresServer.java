@@ -1,9 +1,8 @@
 package ai.paperclip.db.testing;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import ai.paperclip.embedded.EmbeddedPostgres;
+import ai.paperclip.embedded.PostgresBinaries;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +11,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.ZipFile;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A real PostgreSQL server of an exact version (binaries from the jar the build copied for it), with
- * password authentication for the application role: only the {@code postgres} superuser, used to set
- * things up, is trusted.
+ * A real PostgreSQL server of an exact version (binaries from the jar the build copied for it), started with
+ * the project's own {@link EmbeddedPostgres} in a temporary directory on a free port, deleted on close. Besides
+ * its superuser (to set things up and inspect) it has the application role {@link #USER}, with a password full
+ * of URL-reserved characters and database {@link #DATABASE}: what the library under test connects as.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -28,21 +30,16 @@ public final class PostgresServer implements AutoCloseable {
     public static final String PASSWORD = "Sup3r@S3cret/pa:ss#w%rd";
     public static final String DATABASE = "paperclip";
 
-    private static final String ARCHIVE_ENTRY = "postgres-linux-x86_64.txz";
-    private static final String HBA = String.join("\n",
-            "local all all trust",
-            "host all postgres 127.0.0.1/32 trust",
-            "host all postgres ::1/128 trust",
-            "host all all 127.0.0.1/32 scram-sha-256",
-            "host all all ::1/128 scram-sha-256",
-            "");
-
+    private static final String SUPERUSER = "postgres";
+    private static final String SUPERUSER_PASSWORD = "superuser-of-the-test-server";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final EmbeddedPostgres postgres;
+    private final Path directory;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, Path directory) {
         this.postgres = postgres;
+        this.directory = directory;
     }
 
     /** Starts the server whose binaries jar path is in the system property {@code jarProperty}. */
@@ -50,41 +47,29 @@ public final class PostgresServer implements AutoCloseable {
         String jar = System.getProperty(jarProperty);
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("System property " + jarProperty + " must name the PostgreSQL"
-                    + " binaries jar (set by the failsafe configuration in paperclip-db/pom.xml); got " + jar);
+                    + " binaries jar (set by the failsafe configuration of this module's pom.xml); got " + jar);
         }
+        Path directory;
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver(resolver(Path.of(jar)))
-                    .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
-                    .start();
-            PostgresServer server = new PostgresServer(postgres);
-            server.createRoleAndDatabase();
-            return server;
+            directory = Files.createTempDirectory("paperclip-test-server-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static PgBinaryResolver resolver(Path jar) {
-        return (system, machine) -> {
-            ZipFile zip = new ZipFile(jar.toFile());
-            InputStream in = zip.getInputStream(zip.getEntry(ARCHIVE_ENTRY));
-            return new java.io.FilterInputStream(in) {
-                @Override
-                public void close() throws IOException {
-                    super.close();
-                    zip.close();
-                }
-            };
-        };
-    }
-
-    private static void writeHba(Path dataDirectory) {
-        try {
-            Files.writeString(dataDirectory.resolve("pg_hba.conf"), HBA);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .dataDirectory(directory.resolve("db"))
+                .logFile(directory.resolve("postgres.log"))
+                .cacheDirectory(Path.of(System.getProperty("java.io.tmpdir"), "paperclip-embedded-cache"))
+                .binaries(PostgresBinaries.fromJar(Path.of(jar)))
+                .port(EmbeddedPostgres.Builder.ANY_FREE_PORT)
+                .portAttempts(20)
+                .databaseName(SUPERUSER)
+                .credentials(SUPERUSER, SUPERUSER_PASSWORD)
+                .serverSetting("fsync", "off")
+                .serverSetting("max_connections", "300")
+                .start();
+        PostgresServer server = new PostgresServer(postgres, directory);
+        server.createRoleAndDatabase();
+        return server;
     }
 
     private void createRoleAndDatabase() {
@@ -97,7 +82,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return postgres.port();
     }
 
     /** {@code postgres://paperclip_app:<encoded password>@127.0.0.1:<port>/paperclip}. */
@@ -131,22 +116,30 @@ public final class PostgresServer implements AutoCloseable {
                 + (query == null ? "" : "?" + query);
     }
 
-    /** The trusted superuser on {@code database}, for inspecting what the library did there. */
+    /** The superuser on {@code database}, for inspecting what the library did there. */
     public DataSource superuserOn(String database) {
-        return postgres.getDatabase("postgres", database);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {postgres.host()});
+        ds.setPortNumbers(new int[] {port()});
+        ds.setDatabaseName(database);
+        ds.setUser(SUPERUSER);
+        ds.setPassword(SUPERUSER_PASSWORD);
+        return ds;
     }
 
-    /** The trusted superuser, for setting up and inspecting; never what the library under test uses. */
+    /** The superuser, for setting up and inspecting; never what the library under test uses. */
     public DataSource superuser() {
-        return postgres.getPostgresDatabase();
+        return superuserOn(SUPERUSER);
     }
 
+    /** Stops the server (this handle is its only user) and deletes its directory. */
     @Override
     public void close() {
-        try {
-            postgres.close();
+        postgres.close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Cannot delete the test server's directory " + directory, e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package ai.paperclip.db.testing;
 
-import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.Migrator;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -30,7 +29,7 @@ public final class SharedPostgres implements ParameterResolver {
     }
 
     private static PostgresServer migrated(PostgresServer server) {
-        Migrator.configure().url(server.url()).load().migrate(MigrationListener.NONE);
+        Migrator.configure().url(server.url()).load().migrate();
         return server;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.paperclip.db.PaperclipDbException;
-import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.testing.Db;
@@ -62,7 +61,7 @@ class MigrationTraceIT {
         bad = Files.createDirectory(dir.resolve("bad"));
         safe = Files.createDirectory(dir.resolve("safe"));
         MigrationGenerator.generate(BASE, bad, MigrationOptions.builder().name("base").build());
-        Migrator.configure().url(url).migrations(MigrationSource.folder(bad)).load().migrate(MigrationListener.NONE);
+        Migrator.configure().url(url).migrations(MigrationSource.folder(bad)).load().migrate();
         DataSource owner = server.superuserOn(database);
         Db.execute(owner, "INSERT INTO other SELECT i FROM generate_series(1, 100) i");
         Db.execute(owner, "INSERT INTO big SELECT i, 1 + i % 100, md5(i::text) FROM generate_series(1, 100000) i");

@@ -2,7 +2,12 @@ package ai.paperclip.embedded.junit;
 
 import ai.paperclip.embedded.PostgresBinaries;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -30,7 +35,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Register it on a {@code static} field. One server runs per JVM and binaries (random free port,
  * temporary data directory, fsync off); it is stopped when the test run ends (JUnit 5.13 or newer
  * closes it) or by its JVM shutdown hook. Other PostgreSQL versions come from
- * {@link Builder#binaries(PostgresBinaries)}.
+ * {@link Builder#binaries(PostgresBinaries)}, other server settings from
+ * {@link Builder#serverSetting(String, String)}; each combination gets a server of its own. A test that
+ * compares two databases takes a second one with {@link #newDatabase()}.
  */
 public final class EmbeddedPostgresExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
@@ -44,6 +51,9 @@ public final class EmbeddedPostgresExtension
     private final String templateName;
     private final TemplatePreparer preparer;
     private final boolean perMethod;
+    private final Map<String, String> serverSettings;
+    private final List<TestDatabase> extra = new CopyOnWriteArrayList<>();
+    private volatile SharedServer server;
     private volatile TestDatabase current;
 
     private EmbeddedPostgresExtension(Builder b) {
@@ -52,6 +62,7 @@ public final class EmbeddedPostgresExtension
         this.templateName = b.templateName;
         this.preparer = b.preparer;
         this.perMethod = b.perMethod;
+        this.serverSettings = Map.copyOf(b.serverSettings);
     }
 
     public static Builder builder() {
@@ -65,6 +76,21 @@ public final class EmbeddedPostgresExtension
             throw new IllegalStateException("No test database yet: register the extension on a static field with"
                     + " @RegisterExtension and call database() from a test or @BeforeEach/@BeforeAll method.");
         }
+        return db;
+    }
+
+    /**
+     * One more fresh database on the same server, copied from the same template, dropped with the test's
+     * own (after the test method, or after the class).
+     */
+    public TestDatabase newDatabase() {
+        SharedServer running = server;
+        if (running == null || current == null) {
+            database(); // throws, saying how to register the extension
+        }
+        TestDatabase db = running.create(preparer == null ? "template0" : running.template(templateName, preparer),
+                current.name() + "_extra");
+        extra.add(db);
         return db;
     }
 
@@ -108,25 +134,31 @@ public final class EmbeddedPostgresExtension
     }
 
     private void open(ExtensionContext context, String hint) {
-        SharedServer server = server(context);
-        String template = preparer == null ? "template0" : server.template(templateName, preparer);
-        TestDatabase db = server.create(template, hint);
+        SharedServer shared = server(context);
+        server = shared;
+        String template = preparer == null ? "template0" : shared.template(templateName, preparer);
+        TestDatabase db = shared.create(template, hint);
         context.getStore(NAMESPACE).put(DATABASE, db);
         current = db;
     }
 
     private void close(ExtensionContext context) {
         TestDatabase db = context.getStore(NAMESPACE).remove(DATABASE, TestDatabase.class);
+        SharedServer shared = server(context);
+        for (TestDatabase other : extra) {
+            shared.drop(other);
+        }
+        extra.clear();
         if (db != null) {
-            server(context).drop(db);
+            shared.drop(db);
         }
         current = null;
     }
 
     private SharedServer server(ExtensionContext context) {
-        String key = "server:" + binaries + ":" + cacheDirectory;
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(key, k -> SharedServer.start(binaries, cacheDirectory), SharedServer.class);
+        String key = "server:" + binaries + ":" + cacheDirectory + ":" + new TreeMap<>(serverSettings);
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key,
+                k -> SharedServer.start(binaries, cacheDirectory, serverSettings), SharedServer.class);
     }
 
     /** Settings of the extension. */
@@ -137,8 +169,19 @@ public final class EmbeddedPostgresExtension
         private String templateName;
         private TemplatePreparer preparer;
         private boolean perMethod;
+        private final Map<String, String> serverSettings = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * A server setting ({@code -c name=value}) on top of the test server's own (fsync off and the like),
+         * for example {@code serverSetting("max_locks_per_transaction", "256")}. Checked as
+         * {@link ai.paperclip.embedded.EmbeddedPostgresOptions} checks every setting.
+         */
+        public Builder serverSetting(String name, String value) {
+            serverSettings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
         }
 
         /** The server's binaries (default: the PostgreSQL 18 jar on the class path); one server per binaries. */

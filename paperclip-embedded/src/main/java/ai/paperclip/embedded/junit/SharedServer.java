@@ -5,7 +5,6 @@ import ai.paperclip.embedded.EmbeddedPostgresException;
 import ai.paperclip.embedded.PostgresBinaries;
 import ai.paperclip.embedded.internal.Databases;
 import ai.paperclip.embedded.internal.FileTrees;
-import ai.paperclip.embedded.internal.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,7 +35,7 @@ final class SharedServer implements AutoCloseable {
         this.directory = directory;
     }
 
-    static SharedServer start(PostgresBinaries binaries, Path cacheDirectory) {
+    static SharedServer start(PostgresBinaries binaries, Path cacheDirectory, Map<String, String> serverSettings) {
         Path directory;
         try {
             directory = Files.createTempDirectory("paperclip-embedded-test-");
@@ -43,19 +43,19 @@ final class SharedServer implements AutoCloseable {
             throw new EmbeddedPostgresException("Cannot create a temporary directory for the test server: "
                     + e.getMessage(), e);
         }
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .dataDirectory(directory.resolve("db"))
                 .logFile(directory.resolve("postgres.log"))
                 .cacheDirectory(cacheDirectory)
                 .binaries(binaries)
-                .port(Ports.anyFree())
+                .port(EmbeddedPostgres.Builder.ANY_FREE_PORT)
                 .portAttempts(20)
                 .serverSetting("fsync", "off")
                 .serverSetting("synchronous_commit", "off")
                 .serverSetting("full_page_writes", "off")
-                .serverSetting("max_connections", "300")
-                .start();
-        return new SharedServer(server, directory);
+                .serverSetting("max_connections", "300");
+        serverSettings.forEach(builder::serverSetting);
+        return new SharedServer(builder.start(), directory);
     }
 
     TestDatabase database(String name) {

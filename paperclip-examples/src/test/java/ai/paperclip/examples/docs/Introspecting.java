@@ -4,13 +4,13 @@ import ai.paperclip.db.PaperclipDb;
 import ai.paperclip.db.introspect.ComparisonReport;
 import ai.paperclip.db.introspect.DoctorCheck;
 import ai.paperclip.db.introspect.DoctorChecks;
-import ai.paperclip.db.introspect.MigrationSnapshots;
 import ai.paperclip.db.introspect.PushOptions;
 import ai.paperclip.db.introspect.PushResult;
 import ai.paperclip.db.introspect.SchemaComparison;
 import ai.paperclip.db.introspect.SchemaIntrospector;
 import ai.paperclip.db.introspect.SchemaPush;
 import ai.paperclip.schema.core.PaperclipSchema;
+import ai.paperclip.schema.migration.CommittedMigrations;
 import ai.paperclip.schema.model.SchemaModel;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,7 +29,7 @@ final class Introspecting {
     static List<DoctorCheck.Result> tour(PaperclipDb db, String url) throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             SchemaModel live = SchemaIntrospector.introspect(c);            // or introspect(c, "app")
-            ComparisonReport report = SchemaComparison.compare(c, MigrationSnapshots.paperclip().schemaAfter("0000"));
+            ComparisonReport report = SchemaComparison.compare(c, CommittedMigrations.paperclip().schemaAfter("0000"));
             PushResult result = SchemaPush.push(c, PaperclipSchema.SCHEMA.model(),
                     PushOptions.builder().force(false).dryRun(true).build());
             LOG.info("{} tables, {}, {}", live.tables().size(), report, result);

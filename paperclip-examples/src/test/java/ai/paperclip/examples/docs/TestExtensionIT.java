@@ -2,7 +2,6 @@ package ai.paperclip.examples.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.embedded.junit.EmbeddedPostgresExtension;
 import ai.paperclip.embedded.junit.TestDatabase;
@@ -22,7 +21,7 @@ class TestExtensionIT {
     @RegisterExtension
     static final EmbeddedPostgresExtension PG = EmbeddedPostgresExtension.builder()
             .template("paperclip_migrated", db -> Migrator.configure().dataSource(db.dataSource()).load()
-                    .migrate(MigrationListener.NONE))                    // once per server
+                    .migrate())                    // once per server
             .build();
 
     @Test

@@ -2,13 +2,14 @@ package ai.paperclip.migrate.command;
 
 import ai.paperclip.db.introspect.ComparisonReport;
 import ai.paperclip.db.introspect.Difference;
-import ai.paperclip.db.introspect.MigrationSnapshots;
 import ai.paperclip.db.introspect.SchemaComparison;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.OpenDatabase;
+import ai.paperclip.schema.migration.CommittedMigrations;
+import ai.paperclip.schema.migration.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -46,14 +47,21 @@ public final class AdoptCommand extends DatabaseCommand {
             throw new ParameterException(spec.commandLine(), "adopt works on one history: give a single --migrations.");
         }
         MigrationSource source = sources.get(0);
-        MigrationSnapshots snapshots = source.folder().map(MigrationSnapshots::fromFolder)
-                .orElseGet(() -> MigrationSnapshots.fromClasspath(source.location(), source.classLoader().orElseThrow()));
-        String tag = tag(snapshots);
+        CommittedMigrations history = source.read();
+        if (history.migrations().isEmpty()) {
+            throw new IllegalArgumentException("The history has no migrations: there is nothing to adopt.");
+        }
+        String tag;
+        try {
+            tag = to == null ? history.migrations().get(history.migrations().size() - 1).tag() : history.migration(to).tag();
+        } catch (MigrationException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage()); // an unknown --to is bad usage
+        }
         try (OpenDatabase db = openDatabase()) {
             out().println("Adopting database via " + db.description() + " at " + tag);
             ComparisonReport report;
             try (Connection connection = db.connect()) {
-                report = SchemaComparison.compare(connection, snapshots.schemaAfter(tag));
+                report = SchemaComparison.compare(connection, history.schemaAfter(tag));
             }
             report.drizzleHistory().ifPresent(h -> out().println(h.describe() + " It is left as it is."));
             for (Difference warning : report.warnings()) {
@@ -75,23 +83,5 @@ public final class AdoptCommand extends DatabaseCommand {
                             + " as applied, up to " + tag + ". From now on run paperclip-migrate migrate.");
         }
         return ExitCode.OK;
-    }
-
-    private String tag(MigrationSnapshots snapshots) {
-        List<String> tags = snapshots.tags();
-        if (tags.isEmpty()) {
-            throw new IllegalArgumentException("The history has no migrations: there is nothing to adopt.");
-        }
-        if (to == null) {
-            return tags.get(tags.size() - 1);
-        }
-        return tags.stream().filter(t -> t.equals(to) || t.startsWith(to + "_")
-                        || to.matches("\\d{1,9}") && Integer.parseInt(t.substring(0, t.indexOf('_'))) == Integer.parseInt(to))
-                .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(), "No migration " + to + " in "
-                        + source().location() + "; it has " + String.join(", ", tags) + "."));
-    }
-
-    private MigrationSource source() {
-        return sources().get(0);
     }
 }

@@ -2,14 +2,13 @@ package ai.paperclip.migrate.command;
 
 import ai.paperclip.db.introspect.ComparisonReport;
 import ai.paperclip.db.introspect.Difference;
-import ai.paperclip.db.introspect.MigrationSnapshots;
 import ai.paperclip.db.introspect.SchemaComparison;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.GeneratorFolder;
 import ai.paperclip.migrate.internal.LintOutput;
-import ai.paperclip.migrate.internal.MigrationsFolder;
 import ai.paperclip.migrate.internal.OpenDatabase;
 import ai.paperclip.migrate.internal.SchemaOption;
 import ai.paperclip.migrate.internal.StatusReport;
@@ -17,6 +16,7 @@ import ai.paperclip.schema.lint.LintReport;
 import ai.paperclip.schema.lint.MigrationLint;
 import ai.paperclip.schema.migration.CheckProblem;
 import ai.paperclip.schema.migration.CheckResult;
+import ai.paperclip.schema.migration.CommittedMigrations;
 import ai.paperclip.schema.migration.MigrationCheck;
 import ai.paperclip.schema.migration.MigrationOptions;
 import java.nio.file.Path;
@@ -29,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,10 +39,15 @@ import picocli.CommandLine.Spec;
         + " migrations follow the same snapshot, when a committed migration was edited, when the index and the"
         + " files disagree, or when the lint finds a statement unsafe on a live database. No database needed (unless"
         + " --database).")
-public final class CheckCommand extends DatabaseCommand {
+public final class CheckCommand extends BaseCommand {
 
     @Mixin
     SchemaOption schema;
+
+    @Option(names = "--migrations", paramLabel = "DIR", description = "The migrations folder to check: the one"
+            + " generate --out writes, a directory of files (not a classpath: location; given once). Default with"
+            + " Paperclip's schema: " + GeneratorFolder.PAPERCLIP_FOLDER + " (run at the root of the checkout).")
+    String migrations;
 
     @Option(names = "--database", description = "Also require the resolved database to have every migration of the"
             + " folder applied (exit status 3 when it does not), each as committed (13 when an applied one was edited"
@@ -66,14 +70,10 @@ public final class CheckCommand extends DatabaseCommand {
 
     @Override
     protected ExitCode run() throws SQLException {
-        if (migrations.size() > 1 || migrations.stream().anyMatch(m -> m.startsWith(CLASSPATH_PREFIX))) {
-            throw new ParameterException(spec.commandLine(), "check reads one migrations folder: give one --migrations DIR.");
-        }
-        Path folder = MigrationsFolder.resolve(migrations.isEmpty() ? null : Path.of(migrations.get(0)), schema,
-                "--migrations", spec);
+        Path folder = GeneratorFolder.resolve(migrations, schema, "--migrations", spec);
         CheckResult result = MigrationCheck.run(schema.model(), folder, MigrationOptions.builder()
                 .generateCommand("paperclip-migrate generate --schema " + schema.className() + " --out " + folder).build());
-        ExitCode code = result.ok() ? ExitCode.OK : ExitCode.of(result.problems().get(0).code());
+        ExitCode code = result.code().map(ExitCode::of).orElse(ExitCode.OK);
         LintReport lint = MigrationLint.lintFolder(folder);
         if (code == ExitCode.OK && !lint.ok()) {
             code = ExitCode.LINT_FAILED;
@@ -82,14 +82,14 @@ public final class CheckCommand extends DatabaseCommand {
         String target = null;
         ComparisonReport drift = null;
         if (code == ExitCode.OK && database) {
-            try (OpenDatabase db = openDatabase()) {
+            try (OpenDatabase db = OpenDatabase.open(context.environment())) {
                 target = db.description();
                 status = db.migrator(List.of(MigrationSource.folder(folder))).status();
                 if (status.upToDate() && !status.applied().isEmpty()) {
                     // What was applied is what is committed; is the live schema still what it produced?
                     try (Connection connection = db.connect()) {
-                        drift = SchemaComparison.compare(connection, MigrationSnapshots.fromFolder(folder)
-                                .schemaAfter(status.applied().get(status.applied().size() - 1)));
+                        drift = SchemaComparison.compare(connection, CommittedMigrations.fromFolder(folder)
+                                .schemaAfter(last(status.applied())));
                     }
                 }
             }

@@ -2,10 +2,10 @@ package ai.paperclip.migrate.command;
 
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.MigrationsOption;
 import ai.paperclip.migrate.internal.OpenDatabase;
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * A command that works on the database: resolves the target from the environment (DATABASE_URL, the
@@ -14,12 +14,8 @@ import picocli.CommandLine.Option;
  */
 public abstract class DatabaseCommand extends BaseCommand {
 
-    static final String CLASSPATH_PREFIX = "classpath:";
-
-    @Option(names = "--migrations", paramLabel = "DIR",
-            description = "A migrations folder (the generator's --out), or classpath:<location>; repeat to apply"
-                    + " several histories in order. Default: Paperclip's bundled history.")
-    List<String> migrations = new ArrayList<>();
+    @Mixin
+    MigrationsOption migrations;
 
     protected DatabaseCommand(CliContext context) {
         super(context);
@@ -32,17 +28,6 @@ public abstract class DatabaseCommand extends BaseCommand {
 
     /** The histories of {@code --migrations}, or Paperclip's own. */
     protected List<MigrationSource> sources() {
-        if (migrations.isEmpty()) {
-            return List.of(MigrationSource.paperclip());
-        }
-        return migrations.stream().map(DatabaseCommand::source).toList();
-    }
-
-    private static MigrationSource source(String value) {
-        if (value.startsWith(CLASSPATH_PREFIX)) {
-            return MigrationSource.classpath(DatabaseCommand.class.getClassLoader(),
-                    value.substring(CLASSPATH_PREFIX.length()));
-        }
-        return MigrationSource.folder(java.nio.file.Path.of(value));
+        return migrations.sources();
     }
 }

@@ -2,8 +2,8 @@ package ai.paperclip.migrate.command;
 
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.GeneratorFolder;
 import ai.paperclip.migrate.internal.Durations;
-import ai.paperclip.migrate.internal.MigrationsFolder;
 import ai.paperclip.migrate.internal.SchemaOption;
 import ai.paperclip.migrate.internal.TerminalPrompter;
 import ai.paperclip.schema.migration.GeneratedMigration;
@@ -27,8 +27,8 @@ public final class GenerateCommand extends BaseCommand {
     SchemaOption schema;
 
     @Option(names = "--out", paramLabel = "DIR", description = "The migrations folder. Default with Paperclip's schema: "
-            + MigrationsFolder.PAPERCLIP_FOLDER + " (run at the root of the checkout).")
-    Path out;
+            + GeneratorFolder.PAPERCLIP_FOLDER + " (run at the root of the checkout).")
+    String out;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The readable part of the file name (lower case,"
             + " digits, _). Default: an adjective_noun picked from the content.")
@@ -65,7 +65,7 @@ public final class GenerateCommand extends BaseCommand {
 
     @Override
     protected ExitCode run() {
-        Path folder = MigrationsFolder.resolve(out, schema, "--out", spec);
+        Path folder = GeneratorFolder.resolve(out, schema, "--out", spec);
         MigrationOptions options = MigrationOptions.builder().author(author).name(name).custom(custom)
                 .concurrentIndexes(concurrentIndexes)
                 .lockTimeout(lockTimeout == null ? MigrationOptions.DEFAULT_LOCK_TIMEOUT

@@ -1,6 +1,5 @@
 package ai.paperclip.migrate.command;
 
-import ai.paperclip.db.migration.MigrationRefusedException;
 import ai.paperclip.db.migration.MigrationResult;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.db.migration.Migrator;
@@ -9,7 +8,6 @@ import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.OpenDatabase;
 import ai.paperclip.migrate.internal.ProgressListener;
 import ai.paperclip.migrate.internal.StatusReport;
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code migrate}: applies pending migrations ({@code Migrator.migrate}) under the migration lock. */
@@ -26,8 +24,8 @@ public final class MigrateCommand extends DatabaseCommand {
         try (OpenDatabase db = openDatabase()) {
             out().println("Migrating database via " + db.description());
             out().flush();
-            Migrator migrator = db.migrator(sources());
-            MigrationResult result = migrator.migrate(new ProgressListener(context), MigrateCommand::refuseUnmanaged);
+            Migrator migrator = db.migrator(sources(), new ProgressListener(context));
+            MigrationResult result = migrator.migrate();
             MigrationStatus after = migrator.status();
             if (result.applied().isEmpty()) {
                 out().println("Nothing to migrate: " + StatusReport.reason(after) + ".");
@@ -37,12 +35,5 @@ public final class MigrateCommand extends DatabaseCommand {
             }
         }
         return ExitCode.OK;
-    }
-
-    /** Tables without a history were not made by these migrations: adopting them is a decision, never a guess. */
-    private static void refuseUnmanaged(MigrationStatus status) {
-        if (status.state() == MigrationStatus.State.NOT_MANAGED) {
-            throw new MigrationRefusedException("Not migrating: " + StatusReport.reason(status), List.copyOf(status.pending()));
-        }
     }
 }

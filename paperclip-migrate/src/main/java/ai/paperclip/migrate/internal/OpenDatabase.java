@@ -3,6 +3,7 @@ package ai.paperclip.migrate.internal;
 import ai.paperclip.db.DatabaseTarget;
 import ai.paperclip.db.DatabaseUrls;
 import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.embedded.EmbeddedPostgres;
@@ -64,7 +65,12 @@ public final class OpenDatabase implements AutoCloseable {
 
     /** A migrator on this database for {@code sources}, with the connect settings of the environment. */
     public Migrator migrator(List<MigrationSource> sources) {
-        return Migrator.configure().url(url).connectOptions(options).migrations(sources).load();
+        return migrator(sources, MigrationListener.NONE);
+    }
+
+    /** A migrator on this database for {@code sources} that tells {@code listener} what it does. */
+    public Migrator migrator(List<MigrationSource> sources, MigrationListener listener) {
+        return Migrator.configure().url(url).connectOptions(options).migrations(sources).listener(listener).load();
     }
 
     /** A new direct connection; the caller closes it. */

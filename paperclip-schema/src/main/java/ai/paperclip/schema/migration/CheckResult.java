@@ -1,6 +1,7 @@
 package ai.paperclip.schema.migration;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -17,9 +18,9 @@ public record CheckResult(List<CheckProblem> problems) {
         return problems.isEmpty();
     }
 
-    /** 0 when ok, else the exit code of the first (most basic) problem. */
-    public int exitCode() {
-        return ok() ? 0 : problems.get(0).code().exitCode();
+    /** Empty when ok, else the code of the first (most basic) problem. */
+    public Optional<CheckCode> code() {
+        return ok() ? Optional.empty() : Optional.of(problems.get(0).code());
     }
 
     /** One line per problem, or a line saying all is well. */

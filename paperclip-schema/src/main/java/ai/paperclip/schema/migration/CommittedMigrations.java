@@ -6,8 +6,10 @@ import ai.paperclip.schema.migration.internal.Journal;
 import ai.paperclip.schema.migration.internal.LiquibaseChecksum;
 import ai.paperclip.schema.migration.internal.MasterChangelog;
 import ai.paperclip.schema.migration.internal.MigrationFolder;
+import ai.paperclip.schema.migration.internal.Snapshot;
 import ai.paperclip.schema.migration.internal.TransactionControl;
 import ai.paperclip.schema.model.SchemaJson;
+import ai.paperclip.schema.model.SchemaModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,12 +27,15 @@ import java.util.function.Function;
 /**
  * A committed migration history as a runner sees it, read without Liquibase: the migrations of
  * {@code meta/_journal.json} in order, each with the changesets its SQL file declares and whether the
- * file still matches its checksum. Read from a folder or from the classpath (a jar), so an
- * application can tell "up to date" from Liquibase's history table alone.
+ * file still matches its checksum, and the schema after each ({@code meta/NNNN_snapshot.json}). Read
+ * from a folder or from the classpath (a jar), so an application can tell "up to date" from
+ * Liquibase's history table alone, and adopt or compare a database against any committed migration.
+ * The one reader of a committed history: the runner, {@code adopt} and the comparison all use it.
  *
  * <pre>{@code
  * CommittedMigrations paperclip = CommittedMigrations.paperclip();
  * paperclip.migrations().forEach(m -> log.info("{} {}", m.tag(), m.changesets()));
+ * SchemaModel core = paperclip.schemaAfter("0000");
  * }</pre>
  */
 public final class CommittedMigrations {
@@ -64,13 +69,15 @@ public final class CommittedMigrations {
     private final List<Migration> migrations;
     private final Map<Changeset, String> checksums;
     private final Map<String, List<String>> transactionControl;
+    private final Function<String, Optional<String>> files;
 
     private CommittedMigrations(String location, List<Migration> migrations, Map<Changeset, String> checksums,
-            Map<String, List<String>> transactionControl) {
+            Map<String, List<String>> transactionControl, Function<String, Optional<String>> files) {
         this.location = location;
         this.migrations = List.copyOf(migrations);
         this.checksums = Map.copyOf(checksums);
         this.transactionControl = Map.copyOf(transactionControl);
+        this.files = files;
     }
 
     /** Paperclip's bundled history, from the classpath of this module. */
@@ -105,6 +112,46 @@ public final class CommittedMigrations {
 
     public List<Migration> migrations() {
         return migrations;
+    }
+
+    /**
+     * A migration named by its tag ({@code 0000_core_schema}), its tag's number ({@code 0000}) or that
+     * number without zeros ({@code 0}).
+     *
+     * @throws MigrationException naming the migrations the history has, when it has no such one
+     */
+    public Migration migration(String id) {
+        Objects.requireNonNull(id, "id");
+        return migrations.stream()
+                .filter(m -> m.tag().equals(id) || m.tag().startsWith(id + "_")
+                        || id.matches("\\d{1,9}") && m.idx() == Integer.parseInt(id))
+                .findFirst()
+                .orElseThrow(() -> new MigrationException("No migration " + id + " in " + location + "; it has "
+                        + (migrations.isEmpty() ? "none" : String.join(", ", migrations.stream().map(Migration::tag)
+                                .toList())) + "."));
+    }
+
+    /**
+     * The schema after a migration ({@link #migration(String) named} by tag or number): what a database
+     * at that migration must look like, from its committed snapshot.
+     *
+     * @throws MigrationException when there is no such migration, or its snapshot is missing or unreadable
+     */
+    public SchemaModel schemaAfter(String id) {
+        Migration migration = migration(id);
+        String name = MigrationFolder.snapshotName(migration.idx());
+        String text = files.apply(name).orElseThrow(() -> new MigrationException("Migration " + migration.tag()
+                + " has no " + name + " in " + location + ": restore the file from version control."));
+        try {
+            return SchemaJson.readValue(text, Snapshot.class).schema();
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException(location + "/" + name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The schema after the newest migration; the empty schema when the history has none. */
+    public SchemaModel newestSchema() {
+        return migrations.isEmpty() ? SchemaModel.empty() : schemaAfter(migrations.get(migrations.size() - 1).tag());
     }
 
     /** Every changeset of every migration, in the order Liquibase applies them. */
@@ -162,7 +209,7 @@ public final class CommittedMigrations {
                 }
             }
         }
-        return new CommittedMigrations(location, migrations, checksums, transactionControl);
+        return new CommittedMigrations(location, migrations, checksums, transactionControl, files);
     }
 
     private static Migration migration(String location, Journal.Entry entry, String sql) {

@@ -19,7 +19,7 @@ import java.util.Objects;
  * <pre>{@code
  * CheckResult result = MigrationCheck.run(MySchema.model(), Path.of("src/main/resources/migrations"),
  *         MigrationOptions.defaults());
- * if (!result.ok()) { ... result.message(), result.exitCode() ... }
+ * if (!result.ok()) { ... result.message(), result.code() ... }
  * }</pre>
  */
 public final class MigrationCheck {

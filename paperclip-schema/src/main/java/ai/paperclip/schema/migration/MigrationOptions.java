@@ -26,7 +26,7 @@ public record MigrationOptions(String author, String name, boolean custom, boole
 
     public static final String DEFAULT_AUTHOR = "paperclip";
     public static final String DEFAULT_GENERATE_COMMAND =
-            "java ai.paperclip.schema.migration.GenerateMigration --schema <schema class> --out <migrations folder>";
+            "paperclip-migrate generate --schema <schema class> --out <migrations folder>";
     public static final boolean DEFAULT_CONCURRENT_INDEXES = true;
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
     /** Longest lock timeout accepted: a migration that may wait longer for a lock is not live-safe any more. */

@@ -3,6 +3,7 @@ package ai.paperclip.schema.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.paperclip.schema.core.PaperclipSchema;
 import ai.paperclip.schema.migration.CommittedMigrations.Changeset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,36 @@ class CommittedMigrationsTest {
             assertThat(m.changesets()).containsExactly(
                     new Changeset("paperclip", "0000_core_schema", "0000_core_schema.sql", true));
         });
+    }
+
+    @Test
+    void givesTheSchemaAfterAMigrationNamedByTagOrNumberAndTheNewest() {
+        CommittedMigrations history = CommittedMigrations.paperclip();
+
+        assertThat(history.schemaAfter("0000")).isEqualTo(history.schemaAfter("0000_core_schema"))
+                .isEqualTo(history.schemaAfter("0"));
+        assertThat(history.schemaAfter("0000").tables()).hasSize(13);
+        assertThat(history.newestSchema()).isEqualTo(PaperclipSchema.SCHEMA.model());
+    }
+
+    @Test
+    void namesTheMigrationsItHasWhenAskedForAnUnknownOne() {
+        assertThatThrownBy(() -> CommittedMigrations.paperclip().schemaAfter("0042"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("No migration 0042 in classpath:ai/paperclip/schema/migrations; it has 0000_core_schema");
+    }
+
+    @Test
+    void saysWhichSnapshotIsMissing(@TempDir Path dir) throws IOException {
+        copyGolden(dir);
+        Files.delete(dir.resolve("meta/0001_snapshot.json"));
+
+        CommittedMigrations history = CommittedMigrations.fromFolder(dir);
+
+        assertThat(history.schemaAfter("0000")).isNotNull();
+        assertThatThrownBy(() -> history.schemaAfter("1")).isInstanceOf(MigrationException.class)
+                .hasMessage("Migration 0001_cosmic_lagoon has no meta/0001_snapshot.json in " + dir
+                        + ": restore the file from version control.");
     }
 
     @Test

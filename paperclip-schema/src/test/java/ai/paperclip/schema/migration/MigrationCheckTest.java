@@ -30,14 +30,14 @@ class MigrationCheckTest {
     void passesWhenDefinitionsAndHistoryAgree() {
         CheckResult result = check();
         assertThat(result.ok()).isTrue();
-        assertThat(result.exitCode()).isZero();
+        assertThat(result.code()).isEmpty();
         assertThat(result.message()).isEqualTo("Migrations are up to date with the schema definitions.");
     }
 
     @Test
-    void failsWithCode1WhenTheDefinitionsHaveChangesNoMigrationCovers() {
+    void failsWithSchemaNotMigratedWhenTheDefinitionsHaveChangesNoMigrationCovers() {
         CheckResult result = MigrationCheck.run(TestModels.v3(), dir, OPTIONS);
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.code()).contains(CheckCode.SCHEMA_NOT_MIGRATED);
         assertThat(result.problems()).singleElement().extracting(CheckProblem::code).isEqualTo(CheckCode.SCHEMA_NOT_MIGRATED);
         assertThat(result.message()).isEqualTo("The schema definitions have changes that no migration covers"
                 + " (new tables: tasks; changed tables: agents, companies; tables gone: issues;"
@@ -45,7 +45,7 @@ class MigrationCheckTest {
     }
 
     @Test
-    void failsWithCode2WhenTwoMigrationsFollowTheSameSnapshot(@TempDir Path branch) throws IOException {
+    void failsWithConflictingMigrationsWhenTwoMigrationsFollowTheSameSnapshot(@TempDir Path branch) throws IOException {
         // Another branch generated its own 0001 on the same 0000; the merge kept both, renumbering one.
         MigrationGenerator.generate(TestModels.v1(), branch, MigrationOptions.builder().name("init").build());
         MigrationGenerator.generate(TestModels.v1WithNameIndex(), branch, MigrationOptions.builder().name("index").build());
@@ -61,7 +61,7 @@ class MigrationCheckTest {
                 "</databaseChangeLog>", "  <include file=\"0002_index.sql\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>"));
 
         CheckResult result = check();
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.code()).contains(CheckCode.CONFLICTING_MIGRATIONS);
         assertThat(result.problems()).extracting(CheckProblem::code).contains(CheckCode.CONFLICTING_MIGRATIONS);
         assertThat(result.problems().get(0).message()).startsWith("Migrations 0001_more and 0002_index both follow snapshot ")
                 .endsWith(": they were generated on parallel branches and merged. Keep 0001_more (merged first);"
@@ -70,11 +70,11 @@ class MigrationCheckTest {
     }
 
     @Test
-    void failsWithCode3WhenACommittedMigrationWasEdited() throws IOException {
+    void failsWithChecksumMismatchWhenACommittedMigrationWasEdited() throws IOException {
         Path sql = dir.resolve("0000_init.sql");
         Files.writeString(sql, Files.readString(sql).replace("title text", "title varchar"));
         CheckResult result = check();
-        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.code()).contains(CheckCode.CHECKSUM_MISMATCH);
         assertThat(result.message()).isEqualTo("0000_init.sql no longer matches its checksum in meta/_journal.json:"
                 + " a committed migration was edited, and databases that applied it will not run it again. Restore it"
                 + " (git checkout -- 0000_init.sql) and put the change in a new migration: GEN (add --custom for"
@@ -82,29 +82,29 @@ class MigrationCheckTest {
     }
 
     @Test
-    void failsWithCode3WhenASnapshotWasEdited() throws IOException {
+    void failsWithChecksumMismatchWhenASnapshotWasEdited() throws IOException {
         Path snapshot = dir.resolve("meta/0001_snapshot.json");
         Files.writeString(snapshot, Files.readString(snapshot).replace("'medium'::text", "'high'::text"));
         CheckResult result = check();
-        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.code()).contains(CheckCode.CHECKSUM_MISMATCH);
         assertThat(result.problems().get(0).message()).isEqualTo("meta/0001_snapshot.json was edited: its id no longer"
                 + " matches its content. Restore it from version control.");
     }
 
     @Test
-    void failsWithCode4WhenAListedFileIsMissing() throws IOException {
+    void failsWithIndexMismatchWhenAListedFileIsMissing() throws IOException {
         Files.delete(dir.resolve("0001_more.sql"));
         CheckResult result = check();
-        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.code()).contains(CheckCode.INDEX_MISMATCH);
         assertThat(result.message()).isEqualTo("meta/_journal.json lists 0001_more.sql but the file is missing."
                 + " Restore it from version control.");
     }
 
     @Test
-    void failsWithCode4WhenAFileIsNotInTheIndex() throws IOException {
+    void failsWithIndexMismatchWhenAFileIsNotInTheIndex() throws IOException {
         Files.writeString(dir.resolve("0002_by_hand.sql"), "--liquibase formatted sql\n");
         CheckResult result = check();
-        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.code()).contains(CheckCode.INDEX_MISMATCH);
         assertThat(result.message()).isEqualTo("0002_by_hand.sql is not listed in meta/_journal.json (a migration"
                 + " written by hand, or one from a merged branch whose index entry was lost). Delete it and its"
                 + " snapshot, then run GEN to generate the change again on top of the newest migration"
@@ -112,20 +112,20 @@ class MigrationCheckTest {
     }
 
     @Test
-    void failsWithCode4WhenTheIndexIsMisnumbered() throws IOException {
+    void failsWithIndexMismatchWhenTheIndexIsMisnumbered() throws IOException {
         Path journal = dir.resolve("meta/_journal.json");
         Files.writeString(journal, Files.readString(journal).replace("\"idx\" : 1", "\"idx\" : 2"));
         CheckResult result = check();
-        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.code()).contains(CheckCode.INDEX_MISMATCH);
         assertThat(result.message()).startsWith("Entry 1 of meta/_journal.json is '0001_more' with idx 2, but position 1"
                 + " needs idx 1 and a tag starting with '0001_': the index is misnumbered.");
     }
 
     @Test
-    void failsWithCode4WhenTheMasterChangelogDisagreesWithTheIndexAndGenerateRepairsIt() throws IOException {
+    void failsWithIndexMismatchWhenTheMasterChangelogDisagreesWithTheIndexAndGenerateRepairsIt() throws IOException {
         Path changelog = dir.resolve("changelog.xml");
         Files.writeString(changelog, Files.readString(changelog).replace("  <include file=\"0001_more.sql\" relativeToChangelogFile=\"true\"/>\n", ""));
-        assertThat(check().exitCode()).isEqualTo(4);
+        assertThat(check().code()).contains(CheckCode.INDEX_MISMATCH);
         assertThat(check().message()).isEqualTo("changelog.xml does not include the migrations of meta/_journal.json"
                 + " in their order. Run GEN: it rewrites changelog.xml from the index.");
 
@@ -140,6 +140,6 @@ class MigrationCheckTest {
         CheckResult result = MigrationCheck.run(TestModels.v3(), dir, OPTIONS);
         assertThat(result.problems()).extracting(CheckProblem::code)
                 .containsExactly(CheckCode.CHECKSUM_MISMATCH, CheckCode.SCHEMA_NOT_MIGRATED);
-        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.code()).contains(CheckCode.CHECKSUM_MISMATCH);
     }
 }

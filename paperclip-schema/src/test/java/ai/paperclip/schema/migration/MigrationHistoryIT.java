@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.schema.ddl.PostgresDdl;
 import ai.paperclip.schema.model.SchemaModel;
-import ai.paperclip.schema.testing.TestPostgres;
+import ai.paperclip.embedded.junit.EmbeddedPostgresExtension;
+import ai.paperclip.schema.testing.IndependentCatalogReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MigrationHistoryIT {
 
+    @RegisterExtension
+    static final EmbeddedPostgresExtension PG = EmbeddedPostgresExtension.builder().perMethod().build();
+
     @TempDir
     Path folder;
 
@@ -34,8 +39,7 @@ class MigrationHistoryIT {
         MigrationGeneratorTest.writeHistory(folder);
         assertThat(Files.readString(folder.resolve("0003_rename_issues.sql"))).contains("RENAME TO tasks");
 
-        String migrated = TestPostgres.freshDatabaseUrl();
-        try (Connection c = TestPostgres.connect(migrated)) {
+        try (Connection c = PG.database().openConnection()) {
             update(c, 7);   // 0000 (one changeset), 0001 (six: main, two concurrent indexes, constraints, two validations)
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO companies (name) VALUES ('Acme')");
@@ -45,7 +49,7 @@ class MigrationHistoryIT {
             }
             update(c, null); // 0002 (custom back-fill), 0003 (renames, dropped index and column)
 
-            List<String> catalog = CatalogReader.read(c);
+            List<String> catalog = IndependentCatalogReader.comparableLines(c);
             assertThat(catalog).isEqualTo(freshCatalog(TestModels.v3())).contains(
                     "sequence tasks_number_seq",
                     "column tasks.number integer NOT NULL DEFAULT nextval('tasks_number_seq'::regclass)",
@@ -58,7 +62,7 @@ class MigrationHistoryIT {
             assertThat(single(c, "SELECT count(*) FROM databasechangelog")).isEqualTo("9");
 
             rollbackOne(c);
-            assertThat(CatalogReader.read(c)).isEqualTo(freshCatalog(TestModels.v2()))
+            assertThat(IndependentCatalogReader.comparableLines(c)).isEqualTo(freshCatalog(TestModels.v2()))
                     .contains("index issues.issues_title_trgm_idx CREATE INDEX issues_title_trgm_idx ON public.issues"
                             + " USING gin (title gin_trgm_ops)");
             assertThat(single(c, "SELECT title FROM agents")).isEqualTo("CEO");
@@ -75,12 +79,12 @@ class MigrationHistoryIT {
     }
 
     private static List<String> freshCatalog(SchemaModel model) throws Exception {
-        try (Connection c = TestPostgres.connect(TestPostgres.freshDatabaseUrl());
+        try (Connection c = PG.newDatabase().openConnection();
                 Statement s = c.createStatement()) {
             for (String statement : PostgresDdl.createSchema(model)) {
                 s.execute(statement);
             }
-            return CatalogReader.read(c);
+            return IndependentCatalogReader.comparableLines(c);
         }
     }
 

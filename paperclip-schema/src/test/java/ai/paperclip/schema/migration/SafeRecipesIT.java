@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.paperclip.schema.ddl.PostgresDdl;
-import ai.paperclip.schema.testing.TestPostgres;
+import ai.paperclip.embedded.junit.EmbeddedPostgresExtension;
+import ai.paperclip.embedded.junit.TestDatabase;
+import ai.paperclip.schema.testing.IndependentCatalogReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,6 +19,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +40,9 @@ class SafeRecipesIT {
     private static final String INSERT_AGENT = "INSERT INTO agents (company_id, name, title, rank)"
             + " SELECT id, 'writer', 'w', 1 FROM companies ORDER BY name LIMIT 1";
 
+    @RegisterExtension
+    static final EmbeddedPostgresExtension PG = EmbeddedPostgresExtension.builder().perMethod().build();
+
     @TempDir
     Path folder;
 
@@ -44,8 +50,8 @@ class SafeRecipesIT {
     void eachRecipeAppliesUnderAContinuousWriterThatIsNeverBlockedLongerThanTheLockTimeoutAndEndsAtAFreshCreate()
             throws Exception {
         MigrationGeneratorTest.writeSafeRecipes(folder);
-        String url = TestPostgres.freshDatabaseUrl();
-        try (Connection c = TestPostgres.connect(url)) {
+        TestDatabase url = PG.database();
+        try (Connection c = url.openConnection()) {
             update(c, 1); // 0000_base
             fill(c);
             try (Writer writer = new Writer(url, MigrationOptions.DEFAULT_LOCK_TIMEOUT.toMillis())) {
@@ -60,14 +66,14 @@ class SafeRecipesIT {
                 assertThat(changesets).isEqualTo(7); // two concurrent indexes, constraints, three validations, not null
                 writer.stopAndCheck();
             }
-            assertThat(CatalogReader.read(c)).isEqualTo(freshCatalog());
+            assertThat(IndependentCatalogReader.comparableLines(c)).isEqualTo(freshCatalog());
         }
     }
 
     @Test
     void theLongStepsOfTheRecipesLetWritesThroughWhereThePlainStatementsBlockThem() throws Exception {
-        String url = TestPostgres.freshDatabaseUrl();
-        try (Connection setup = TestPostgres.connect(url); Statement s = setup.createStatement()) {
+        TestDatabase url = PG.database();
+        try (Connection setup = url.openConnection(); Statement s = setup.createStatement()) {
             for (String statement : PostgresDdl.createSchema(TestModels.safeBase())) {
                 s.execute(statement);
             }
@@ -87,8 +93,8 @@ class SafeRecipesIT {
         assertInsertBlockedWhileHeld(url, "ALTER TABLE agents ADD CONSTRAINT plain_check CHECK (rank >= 0)");
     }
 
-    private static void assertInsertPassesWhileHeld(String url, String ddl) throws SQLException {
-        try (Connection holder = TestPostgres.connect(url); Connection writer = TestPostgres.connect(url);
+    private static void assertInsertPassesWhileHeld(TestDatabase url, String ddl) throws SQLException {
+        try (Connection holder = url.openConnection(); Connection writer = url.openConnection();
                 Statement h = holder.createStatement(); Statement w = writer.createStatement()) {
             holder.setAutoCommit(false);
             h.execute(ddl);
@@ -98,8 +104,8 @@ class SafeRecipesIT {
         }
     }
 
-    private static void assertInsertBlockedWhileHeld(String url, String ddl) throws SQLException {
-        try (Connection holder = TestPostgres.connect(url); Connection writer = TestPostgres.connect(url);
+    private static void assertInsertBlockedWhileHeld(TestDatabase url, String ddl) throws SQLException {
+        try (Connection holder = url.openConnection(); Connection writer = url.openConnection();
                 Statement h = holder.createStatement(); Statement w = writer.createStatement()) {
             holder.setAutoCommit(false);
             h.execute(ddl);
@@ -119,11 +125,11 @@ class SafeRecipesIT {
     }
 
     private static List<String> freshCatalog() throws Exception {
-        try (Connection c = TestPostgres.connect(TestPostgres.freshDatabaseUrl()); Statement s = c.createStatement()) {
+        try (Connection c = PG.newDatabase().openConnection(); Statement s = c.createStatement()) {
             for (String statement : PostgresDdl.createSchema(TestModels.safeTarget())) {
                 s.execute(statement);
             }
-            return CatalogReader.read(c);
+            return IndependentCatalogReader.comparableLines(c);
         }
     }
 
@@ -135,8 +141,8 @@ class SafeRecipesIT {
         private long inserts;
         private volatile boolean stop;
 
-        Writer(String url, long lockTimeoutMillis) throws SQLException {
-            connection = TestPostgres.connect(url);
+        Writer(TestDatabase url, long lockTimeoutMillis) throws SQLException {
+            connection = url.openConnection();
             try (Statement s = connection.createStatement()) {
                 s.execute("SET lock_timeout = '" + lockTimeoutMillis + "ms'");
             }

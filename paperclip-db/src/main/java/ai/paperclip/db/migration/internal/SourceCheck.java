@@ -27,7 +27,7 @@ public final class SourceCheck {
                     throw new MigrationException("Changeset " + key + " is declared by both " + first + " and "
                             + history.location() + ": Liquibase records changesets by id, author and file name, so one"
                             + " would be taken for the other. Give your own history its own changeset author"
-                            + " (GenerateMigration --author <name>).");
+                            + " (paperclip-migrate generate --author <name>).");
                 }
             }
         }

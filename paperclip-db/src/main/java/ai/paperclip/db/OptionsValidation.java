@@ -1,12 +1,13 @@
-package ai.paperclip.db.internal;
+package ai.paperclip.db;
 
-import ai.paperclip.db.InvalidOptionException;
-import ai.paperclip.db.InvalidUrlException;
-import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.internal.ConnectionUrls;
 import java.time.Duration;
 
-/** The checks {@code PaperclipDbOptions.Builder.build()} runs once; messages name option, value and fix. */
-public final class OptionsValidation {
+/**
+ * The checks {@link PaperclipDbOptions}' only constructor runs, once, so no options escape them; messages name
+ * the option, its environment variable, the value and the fix.
+ */
+final class OptionsValidation {
 
     /** HikariCP's own floor; below it HikariCP would silently use its default instead. */
     static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(250);
@@ -18,7 +19,7 @@ public final class OptionsValidation {
     private OptionsValidation() {
     }
 
-    public static void validate(PaperclipDbOptions o) {
+    static void validate(PaperclipDbOptions o) {
         if (o.poolMax() < 1) {
             throw invalid("poolMax", String.valueOf(o.poolMax()),
                     "must be at least 1; use e.g. 10 (the default)");

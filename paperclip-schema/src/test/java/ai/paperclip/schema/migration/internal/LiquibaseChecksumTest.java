@@ -1,9 +1,8 @@
-package ai.paperclip.db.migration.internal;
+package ai.paperclip.schema.migration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.schema.migration.CommittedMigrations;
-import ai.paperclip.schema.migration.internal.LiquibaseChecksum;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

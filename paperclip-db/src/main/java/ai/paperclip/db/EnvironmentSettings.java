@@ -1,7 +1,5 @@
-package ai.paperclip.db.internal;
+package ai.paperclip.db;
 
-import ai.paperclip.db.InvalidOptionException;
-import ai.paperclip.db.PaperclipDbOptions;
 import ai.paperclip.db.migration.MigrationPrompt;
 import java.time.Duration;
 import java.util.List;
@@ -14,12 +12,13 @@ import java.util.function.BiConsumer;
  * derived from the method names by {@link #variableName}, so the documented rule cannot drift. The
  * start-up migration settings keep upstream's {@code PAPERCLIP_} prefix (the documented exception): the
  * rest of their name follows the same rule ({@code migrationAutoApply} &harr;
- * {@code PAPERCLIP_MIGRATION_AUTO_APPLY}).
+ * {@code PAPERCLIP_MIGRATION_AUTO_APPLY}). Package-private: {@link PaperclipDbOptions#fromEnvironment(Map)} and
+ * {@link PaperclipDbOptions.Builder#environment(Map)} are the public doors, and they only call the builder.
  */
-public final class EnvironmentSettings {
+final class EnvironmentSettings {
 
     /** One setting: the builder method it feeds, how its text is parsed, how it is applied. */
-    public record Setting(String prefix, String builderMethod, Kind kind,
+    record Setting(String prefix, String builderMethod, Kind kind,
             BiConsumer<PaperclipDbOptions.Builder, Object> apply) {
 
         Setting(String builderMethod, Kind kind, BiConsumer<PaperclipDbOptions.Builder, Object> apply) {
@@ -33,14 +32,14 @@ public final class EnvironmentSettings {
     }
 
     /** The prefix of the connection settings. */
-    public static final String DATABASE_PREFIX = "DATABASE_";
+    static final String DATABASE_PREFIX = "DATABASE_";
     /** The prefix of the start-up migration settings, inherited from upstream. */
-    public static final String PAPERCLIP_PREFIX = "PAPERCLIP_";
+    static final String PAPERCLIP_PREFIX = "PAPERCLIP_";
 
     /** How a variable's text is read. */
-    public enum Kind { BOOLEAN, POSITIVE_INTEGER, SECONDS, POSITIVE_SECONDS, URL, PROMPT }
+    enum Kind { BOOLEAN, POSITIVE_INTEGER, SECONDS, POSITIVE_SECONDS, URL, PROMPT }
 
-    public static final List<Setting> SETTINGS = List.of(
+    static final List<Setting> SETTINGS = List.of(
             new Setting("preparedStatements", Kind.BOOLEAN, (b, v) -> b.preparedStatements((Boolean) v)),
             new Setting("poolMax", Kind.POSITIVE_INTEGER, (b, v) -> b.poolMax((Integer) v)),
             new Setting("idleTimeout", Kind.SECONDS, (b, v) -> b.idleTimeout((Duration) v)),
@@ -54,7 +53,7 @@ public final class EnvironmentSettings {
     }
 
     /** {@code poolMax} -> {@code DATABASE_POOL_MAX}; with {@code seconds}, {@code _SECONDS} is appended. */
-    public static String variableName(String builderMethod, boolean seconds) {
+    static String variableName(String builderMethod, boolean seconds) {
         return variableName(DATABASE_PREFIX, builderMethod, seconds);
     }
 
@@ -63,7 +62,7 @@ public final class EnvironmentSettings {
         return prefix + snake + (seconds ? "_SECONDS" : "");
     }
 
-    public static void apply(Map<String, String> environment, PaperclipDbOptions.Builder builder) {
+    static void apply(Map<String, String> environment, PaperclipDbOptions.Builder builder) {
         for (Setting setting : SETTINGS) {
             String raw = environment.get(setting.variable());
             if (raw == null || raw.strip().isEmpty()) {
@@ -74,7 +73,7 @@ public final class EnvironmentSettings {
     }
 
     /** Whether {@code environment} allows the embedded PostgreSQL ({@code PAPERCLIP_EMBEDDED_POSTGRES}, default true). */
-    public static boolean embeddedPostgresAllowed(Map<String, String> environment) {
+    static boolean embeddedPostgresAllowed(Map<String, String> environment) {
         Setting setting = SETTINGS.stream().filter(s -> s.builderMethod().equals("embeddedPostgres")).findFirst().orElseThrow();
         String raw = environment.get(setting.variable());
         return raw == null || raw.strip().isEmpty()
@@ -82,7 +81,7 @@ public final class EnvironmentSettings {
     }
 
     /** The refusal when no database URL is set and the embedded PostgreSQL is not allowed. */
-    public static InvalidOptionException embeddedPostgresRefused(String where) {
+    static InvalidOptionException embeddedPostgresRefused(String where) {
         return new InvalidOptionException("No database URL is set (" + where + ") and the embedded PostgreSQL is"
                 + " turned off (PAPERCLIP_EMBEDDED_POSTGRES=false or embeddedPostgres(false)). Set DATABASE_URL to"
                 + " the production database, e.g. postgres://USER:PASSWORD@HOST:5432/DB?sslmode=require; for"
