@@ -1,6 +1,5 @@
 package ai.paperclip.bench.sidebyside;
 
-import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.embedded.EmbeddedPostgres;
@@ -36,7 +35,7 @@ public final class ApplyWorkload {
             r.put("setup_ms", Figures.millisSince(s0));
             long t0 = System.nanoTime();
             Migrator.configure().url(pg.connectionUri()).migrations(MigrationSource.folder(Path.of(args[2]))).load()
-                    .migrate(MigrationListener.NONE);
+                    .migrate();
             r.put("apply_ms", Figures.millisSince(t0));
             try (Connection c = pg.openConnection("synth"); Statement s = c.createStatement()) {
                 long tables = count(s, "select count(*) from pg_tables where schemaname = 'public'"
