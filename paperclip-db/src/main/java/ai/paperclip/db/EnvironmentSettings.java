@@ -27,17 +27,22 @@ final class EnvironmentSettings {
 
         /** The environment variable, by the one naming rule. */
         public String variable() {
+            if (kind == Kind.MILLIS) {
+                return variableName(prefix, builderMethod, false) + "_MS";
+            }
             return variableName(prefix, builderMethod, kind == Kind.SECONDS || kind == Kind.POSITIVE_SECONDS);
         }
     }
 
     /** The prefix of the connection settings. */
     static final String DATABASE_PREFIX = "DATABASE_";
+    /** Upstream Paperclip's name for the statement timeout, accepted too ({@code DATABASE_} wins). */
+    static final String PAPERCLIP_DB_PREFIX = "PAPERCLIP_DB_";
     /** The prefix of the start-up migration settings, inherited from upstream. */
     static final String PAPERCLIP_PREFIX = "PAPERCLIP_";
 
     /** How a variable's text is read. */
-    enum Kind { BOOLEAN, POSITIVE_INTEGER, SECONDS, POSITIVE_SECONDS, URL, PROMPT }
+    enum Kind { BOOLEAN, POSITIVE_INTEGER, SECONDS, POSITIVE_SECONDS, MILLIS, URL, PROMPT }
 
     static final List<Setting> SETTINGS = List.of(
             new Setting("preparedStatements", Kind.BOOLEAN, (b, v) -> b.preparedStatements((Boolean) v)),
@@ -45,6 +50,17 @@ final class EnvironmentSettings {
             new Setting("idleTimeout", Kind.SECONDS, (b, v) -> b.idleTimeout((Duration) v)),
             new Setting("connectTimeout", Kind.POSITIVE_SECONDS, (b, v) -> b.connectTimeout((Duration) v)),
             new Setting("migrationUrl", Kind.URL, (b, v) -> b.migrationUrl((String) v)),
+            new Setting("readUrl", Kind.URL, (b, v) -> b.readUrl((String) v)),
+            new Setting("readPoolMax", Kind.POSITIVE_INTEGER, (b, v) -> b.readPoolMax((Integer) v)),
+            new Setting("replicaMaxLag", Kind.POSITIVE_SECONDS, (b, v) -> b.replicaMaxLag((Duration) v)),
+            new Setting("replicaCheckInterval", Kind.POSITIVE_SECONDS, (b, v) -> b.replicaCheckInterval((Duration) v)),
+            new Setting("readYourWritesTimeout", Kind.MILLIS, (b, v) -> b.readYourWritesTimeout((Duration) v)),
+            // Upstream's name first, so that DATABASE_STATEMENT_TIMEOUT_MS wins when both are set.
+            new Setting(PAPERCLIP_DB_PREFIX, "statementTimeout", Kind.MILLIS, (b, v) -> b.statementTimeout((Duration) v)),
+            new Setting("statementTimeout", Kind.MILLIS, (b, v) -> b.statementTimeout((Duration) v)),
+            new Setting("connectionWarnPercent", Kind.POSITIVE_INTEGER, (b, v) -> b.connectionWarnPercent((Integer) v)),
+            new Setting("connectionWarnInterval", Kind.POSITIVE_SECONDS, (b, v) -> b.connectionWarnInterval((Duration) v)),
+            new Setting("monitorInterval", Kind.POSITIVE_SECONDS, (b, v) -> b.monitorInterval((Duration) v)),
             new Setting(PAPERCLIP_PREFIX, "migrationAutoApply", Kind.BOOLEAN, (b, v) -> b.migrationAutoApply((Boolean) v)),
             new Setting(PAPERCLIP_PREFIX, "migrationPrompt", Kind.PROMPT, (b, v) -> b.migrationPrompt((MigrationPrompt) v)),
             new Setting(PAPERCLIP_PREFIX, "embeddedPostgres", Kind.BOOLEAN, (b, v) -> b.embeddedPostgres((Boolean) v)));
@@ -104,6 +120,8 @@ final class EnvironmentSettings {
                 return Duration.ofSeconds(number(setting, value, 0, "is not a whole number of seconds (0 = never)"));
             case POSITIVE_SECONDS:
                 return Duration.ofSeconds(number(setting, value, 1, "is not a positive whole number of seconds"));
+            case MILLIS:
+                return Duration.ofMillis(number(setting, value, 0, "is not a whole number of milliseconds (0 = off)"));
             case PROMPT:
                 for (MigrationPrompt prompt : MigrationPrompt.values()) {
                     if (prompt.value().equals(value.toLowerCase(Locale.ROOT))) {

@@ -1,6 +1,7 @@
 package ai.paperclip.db;
 
 import ai.paperclip.db.internal.ConnectionUrls;
+import ai.paperclip.db.internal.ReadUrls;
 import java.time.Duration;
 
 /**
@@ -45,6 +46,28 @@ final class OptionsValidation {
             throw invalid("poolName", String.valueOf(o.poolName()), "must not be blank");
         }
         o.migrationUrl().ifPresent(OptionsValidation::checkMigrationUrl);
+        o.readUrl().ifPresent(ReadUrls::split);
+        if (o.readPoolMax() < 1) {
+            throw invalid("readPoolMax", String.valueOf(o.readPoolMax()), "must be at least 1; the default is 10");
+        }
+        positive("replicaMaxLag", o.replicaMaxLag(), "the default is 10 s");
+        positive("replicaCheckInterval", o.replicaCheckInterval(), "the default is 2 s");
+        positive("connectionWarnInterval", o.connectionWarnInterval(), "the default is 5 minutes");
+        positive("monitorInterval", o.monitorInterval(), "the default is 15 s");
+        if (o.readYourWritesTimeout() == null || o.readYourWritesTimeout().isNegative()) {
+            throw invalid("readYourWritesTimeout", String.valueOf(o.readYourWritesTimeout()),
+                    "must be zero (never wait: read from the primary) or positive; the default is 500 ms");
+        }
+        Duration statement = o.statementTimeout();
+        if (statement == null || statement.isNegative() || statement.toMillis() > Integer.MAX_VALUE) {
+            throw invalid("statementTimeout", String.valueOf(statement),
+                    "must be zero (off) or a positive number of milliseconds up to 2147483647; the default is 60 s");
+        }
+        if (o.connectionWarnPercent() < 1 || o.connectionWarnPercent() > 100) {
+            throw invalid("connectionWarnPercent", String.valueOf(o.connectionWarnPercent()),
+                    "must be a percentage from 1 to 100; the default is 80");
+        }
+        o.meterRegistry().ifPresent(OptionsValidation::checkMeterRegistry);
         if (o.migrationPrompt() == null) {
             throw invalid("migrationPrompt", "null", "must be AUTO or NEVER");
         }
@@ -54,6 +77,23 @@ final class OptionsValidation {
         if (o.migrations() == null || o.migrations().isEmpty()) {
             throw invalid("migrations", String.valueOf(o.migrations()),
                     "must name at least one history; the default is MigrationSource.paperclip()");
+        }
+    }
+
+    private static void positive(String option, Duration value, String hint) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw invalid(option, String.valueOf(value), "must be positive; " + hint);
+        }
+    }
+
+    private static void checkMeterRegistry(Object registry) {
+        boolean micrometer = false;
+        for (Class<?> c = registry.getClass(); c != null; c = c.getSuperclass()) {
+            micrometer |= c.getName().equals("io.micrometer.core.instrument.MeterRegistry");
+        }
+        if (!micrometer) {
+            throw invalid("meterRegistry", registry.getClass().getName(),
+                    "must be a Micrometer io.micrometer.core.instrument.MeterRegistry (e.g. a SimpleMeterRegistry)");
         }
     }
 
@@ -77,7 +117,7 @@ final class OptionsValidation {
         String variable = EnvironmentSettings.SETTINGS.stream()
                 .filter(s -> s.builderMethod().equals(option))
                 .map(s -> " (" + s.variable() + ")")
-                .findFirst().orElse("");
+                .reduce((upstream, ours) -> ours).orElse(""); // DATABASE_ is listed after an upstream alias
         return new InvalidOptionException(option + variable + " " + rule + "; got " + value + ".");
     }
 }

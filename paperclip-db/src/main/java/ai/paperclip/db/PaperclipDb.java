@@ -3,6 +3,7 @@ package ai.paperclip.db;
 import ai.paperclip.db.internal.ConnectionFailures;
 import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
+import ai.paperclip.db.internal.DbRuntime;
 import ai.paperclip.db.internal.HealthProbe;
 import ai.paperclip.db.internal.JooqBanner;
 import ai.paperclip.db.internal.PoolFactory;
@@ -15,12 +16,20 @@ import ai.paperclip.db.internal.WarmUp;
 import ai.paperclip.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.TransactionContext;
+import org.jooq.TransactionListener;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DefaultConnectionProvider;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -38,6 +47,11 @@ import org.slf4j.LoggerFactory;
  *     db.dsl().fetch("select 1");
  * }
  * }</pre>
+ *
+ * <p><b>Read replicas</b> ({@link PaperclipDbOptions#readUrl()}): {@link #read(Function)} runs on a replica,
+ * {@link #write(Function)}, {@link #dsl()} and {@link #dataSource()} on the primary, and a read inside a
+ * transaction of this database on that transaction's connection. A read sees this database's own writes
+ * (read-your-writes by WAL position, {@link WriteToken}); without replicas every read runs on the primary.
  */
 public final class PaperclipDb implements AutoCloseable {
 
@@ -55,17 +69,25 @@ public final class PaperclipDb implements AutoCloseable {
     private final HikariDataSource pool;
     private final EmbeddedPostgres server;
     private final ConnectionTarget target;
+    private final String url;
     private final PaperclipDbOptions options;
+    private final DbRuntime runtime;
+    private final Configuration configuration;
     private final DSLContext dsl;
+    // The transactions of dsl() open on this thread, innermost last: reads inside them run there.
+    private final ThreadLocal<Deque<Configuration>> transactions = ThreadLocal.withInitial(ArrayDeque::new);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PaperclipDb(HikariDataSource pool, EmbeddedPostgres server, ConnectionTarget target,
-                        PaperclipDbOptions options) {
+    private PaperclipDb(HikariDataSource pool, EmbeddedPostgres server, ConnectionTarget target, String url,
+                        PaperclipDbOptions options, DbRuntime runtime) {
         this.pool = pool;
         this.server = server;
         this.target = target;
+        this.url = url;
         this.options = options;
-        this.dsl = dsl(pool, options);
+        this.runtime = runtime;
+        this.configuration = configuration(runtime.application(), options, transactions);
+        this.dsl = DSL.using(configuration);
     }
 
     /**
@@ -147,21 +169,83 @@ public final class PaperclipDb implements AutoCloseable {
             pool.close();
             throw ConnectionFailures.describe(e, target);
         }
-        LOG.info("Pool '{}' connected to {} (max {} connections, prepared statements {})",
-                options.poolName(), target, options.poolMax(), options.preparedStatements() ? "on" : "off");
-        return new PaperclipDb(pool, server, target, options);
+        DbRuntime runtime;
+        try {
+            runtime = DbRuntime.start(pool, target, options);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        LOG.info("Pool '{}' connected to {} (max {} connections, prepared statements {}, {} read replica(s))",
+                options.poolName(), target, options.poolMax(), options.preparedStatements() ? "on" : "off",
+                runtime.replicas().size());
+        return new PaperclipDb(pool, server, target, url, options, runtime);
     }
 
 
 
-    /** The pool, for plain JDBC. Connections borrowed from it must be closed by the caller. */
+    /**
+     * The primary's pool, for plain JDBC. Connections borrowed from it must be closed by the caller. With
+     * replicas, a connection that ran a statement records the primary's WAL position when it is closed (one
+     * short query), so that later reads see what it wrote.
+     */
     public DataSource dataSource() {
-        return pool;
+        return runtime.application();
     }
 
-    /** A jOOQ context on the pool, PostgreSQL dialect; thread-safe, one per {@code PaperclipDb}. */
+    /** A jOOQ context on the primary's pool, PostgreSQL dialect; thread-safe, one per {@code PaperclipDb}. */
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on the primary and returns its result; afterwards reads of this
+     * database wait for a replica to replay it (or read from the primary). {@link #read(Function)} calls inside
+     * {@code work} run in this transaction. Plain JDBC: {@code ctx.connection(c -> ...)}.
+     *
+     * @throws DataAccessException when the work or the commit fails (the transaction is rolled back)
+     */
+    public <T> T write(Function<DSLContext, T> work) {
+        return dsl.transactionResult(transaction -> work.apply(transaction.dsl()));
+    }
+
+    /** {@link #read(WriteToken, Function)} for this database's own writes only. */
+    public <T> T read(Function<DSLContext, T> work) {
+        return read(WriteToken.NONE, work);
+    }
+
+    /**
+     * Runs {@code work} on a read replica that has replayed {@code token} and the last write through this
+     * {@code PaperclipDb}, waiting for one at most {@link PaperclipDbOptions#readYourWritesTimeout()}, else on
+     * the primary; inside a transaction of {@link #dsl()} or {@link #write(Function)}, in that transaction.
+     * A replica failure never fails the read while the primary answers: the work then runs again on the
+     * primary, so it must not have side effects (and cannot write: replicas are read-only). Without
+     * replicas it runs on the primary. Plain JDBC: {@code ctx.connectionResult(c -> ...)}.
+     *
+     * @param token a position to wait for (from {@link #lastWrite()}, possibly of another process), or
+     *              {@link WriteToken#NONE}
+     * @throws DataAccessException when the work fails for a reason of its own
+     */
+    public <T> T read(WriteToken token, Function<DSLContext, T> work) {
+        Configuration open = transactions.get().peekLast();
+        if (open != null) {
+            return work.apply(DSL.using(open));
+        }
+        try {
+            return runtime.router().read(token, connection ->
+                    work.apply(DSL.using(configuration.derive(new DefaultConnectionProvider(connection)))));
+        } catch (SQLException e) {
+            throw new DataAccessException("Read failed on " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The WAL position of the last write through this {@code PaperclipDb} ({@link WriteToken#NONE} without
+     * replicas, where nothing needs it): hand it to a caller whose next request, perhaps served by another
+     * instance, must see the write, and read there with {@link #read(WriteToken, Function)}.
+     */
+    public WriteToken lastWrite() {
+        return runtime.router().lastWrite();
     }
 
     /** The options this database was created with. */
@@ -179,7 +263,7 @@ public final class PaperclipDb implements AutoCloseable {
             throw new PaperclipDbException("PaperclipDb for " + target + " is closed.", null, null);
         }
         try {
-            return HealthProbe.probe(pool);
+            return HealthProbe.probe(pool, runtime.replicas(), options, url, runtime.monitor());
         } catch (SQLException e) {
             throw new PaperclipDbException("Health check on " + target + " failed: " + e.getMessage(),
                     e.getSQLState(), e);
@@ -199,6 +283,7 @@ public final class PaperclipDb implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                runtime.close();
                 pool.close();
                 LOG.info("Pool '{}' closed", options.poolName());
             } finally {
@@ -214,14 +299,31 @@ public final class PaperclipDb implements AutoCloseable {
         return "PaperclipDb{" + target + ", pool=" + options.poolName() + (closed.get() ? ", closed" : "") + "}";
     }
 
-    private static DSLContext dsl(DataSource pool, PaperclipDbOptions options) {
+    private static Configuration configuration(DataSource pool, PaperclipDbOptions options,
+                                               ThreadLocal<Deque<Configuration>> transactions) {
         // jOOQ's own LoggerListener would log every query with its bind values inlined: ours masks them.
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(pool).set(SQLDialect.POSTGRES).set(new Settings().withExecuteLogging(false));
+        configuration.set(new TransactionListener() {
+            @Override
+            public void beginEnd(TransactionContext ctx) {
+                transactions.get().addLast(ctx.configuration());
+            }
+
+            @Override
+            public void commitEnd(TransactionContext ctx) {
+                transactions.get().pollLast();
+            }
+
+            @Override
+            public void rollbackEnd(TransactionContext ctx) {
+                transactions.get().pollLast();
+            }
+        });
         if (options.logQueries() || options.slowQueryThreshold().isPresent()) {
             configuration.set(new QueryLogListener(options.logQueries(),
                     options.slowQueryThreshold().orElse(null), options.logBindValues()));
         }
-        return DSL.using(configuration);
+        return configuration;
     }
 }

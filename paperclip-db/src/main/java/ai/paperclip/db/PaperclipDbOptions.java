@@ -38,6 +38,22 @@ public final class PaperclipDbOptions {
     public static final MigrationPrompt DEFAULT_MIGRATION_PROMPT = MigrationPrompt.AUTO;
     /** Without a database URL, start the embedded PostgreSQL (true) or refuse to start (false: production). */
     public static final boolean DEFAULT_EMBEDDED_POSTGRES = true;
+    /** Maximum connections of each read replica's pool. */
+    public static final int DEFAULT_READ_POOL_MAX = 10;
+    /** A replica further behind than this leaves the read rotation until it catches up. */
+    public static final Duration DEFAULT_REPLICA_MAX_LAG = Duration.ofSeconds(10);
+    /** How often the background check looks at every replica (reachable, in recovery, lag). */
+    public static final Duration DEFAULT_REPLICA_CHECK_INTERVAL = Duration.ofSeconds(2);
+    /** How long a read waits for a replica to replay the caller's last write before it reads from the primary. */
+    public static final Duration DEFAULT_READ_YOUR_WRITES_TIMEOUT = Duration.ofMillis(500);
+    /** Upstream Paperclip's default statement timeout for application sessions; zero turns it off. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    /** WARN when connections in use on the server pass this share of {@code max_connections}. */
+    public static final int DEFAULT_CONNECTION_WARN_PERCENT = 80;
+    /** At most one connection warning per interval. */
+    public static final Duration DEFAULT_CONNECTION_WARN_INTERVAL = Duration.ofMinutes(5);
+    /** How often the background monitor samples server connections (metrics, the connection warning). */
+    public static final Duration DEFAULT_MONITOR_INTERVAL = Duration.ofSeconds(15);
 
     private final int poolMax;
     private final Duration idleTimeout;
@@ -55,6 +71,16 @@ public final class PaperclipDbOptions {
     private final MigrationConsole migrationConsole;
     private final List<MigrationSource> migrations;
     private final boolean embeddedPostgres;
+    private final String readUrl;
+    private final int readPoolMax;
+    private final Duration replicaMaxLag;
+    private final Duration replicaCheckInterval;
+    private final Duration readYourWritesTimeout;
+    private final Duration statementTimeout;
+    private final int connectionWarnPercent;
+    private final Duration connectionWarnInterval;
+    private final Duration monitorInterval;
+    private final Object meterRegistry;
 
     private PaperclipDbOptions(Builder b) {
         this.poolMax = b.poolMax;
@@ -73,6 +99,16 @@ public final class PaperclipDbOptions {
         this.migrationConsole = b.migrationConsole;
         this.migrations = b.migrations == null ? null : List.copyOf(b.migrations);
         this.embeddedPostgres = b.embeddedPostgres;
+        this.readUrl = b.readUrl;
+        this.readPoolMax = b.readPoolMax;
+        this.replicaMaxLag = b.replicaMaxLag;
+        this.replicaCheckInterval = b.replicaCheckInterval;
+        this.readYourWritesTimeout = b.readYourWritesTimeout;
+        this.statementTimeout = b.statementTimeout;
+        this.connectionWarnPercent = b.connectionWarnPercent;
+        this.connectionWarnInterval = b.connectionWarnInterval;
+        this.monitorInterval = b.monitorInterval;
+        this.meterRegistry = b.meterRegistry;
         OptionsValidation.validate(this);
     }
 
@@ -187,6 +223,65 @@ public final class PaperclipDbOptions {
         return embeddedPostgres;
     }
 
+    /**
+     * The read replicas ({@code DATABASE_READ_URL}): one URL, a libpq host list (one replica per host) or
+     * several comma-separated URLs. Empty: every read goes to the primary.
+     */
+    public Optional<String> readUrl() {
+        return Optional.ofNullable(readUrl);
+    }
+
+    /** Maximum connections of each replica's pool ({@code DATABASE_READ_POOL_MAX}). */
+    public int readPoolMax() {
+        return readPoolMax;
+    }
+
+    /** Replay lag above which a replica leaves the read rotation ({@code DATABASE_REPLICA_MAX_LAG_SECONDS}). */
+    public Duration replicaMaxLag() {
+        return replicaMaxLag;
+    }
+
+    /** How often the background check visits every replica ({@code DATABASE_REPLICA_CHECK_INTERVAL_SECONDS}). */
+    public Duration replicaCheckInterval() {
+        return replicaCheckInterval;
+    }
+
+    /**
+     * How long a read waits for a replica to replay the caller's last write before reading from the primary
+     * instead ({@code DATABASE_READ_YOUR_WRITES_TIMEOUT_MS}).
+     */
+    public Duration readYourWritesTimeout() {
+        return readYourWritesTimeout;
+    }
+
+    /**
+     * {@code statement_timeout} of application sessions (the pools), not of migrations; zero turns it off
+     * ({@code DATABASE_STATEMENT_TIMEOUT_MS}, or upstream's {@code PAPERCLIP_DB_STATEMENT_TIMEOUT_MS}).
+     */
+    public Duration statementTimeout() {
+        return statementTimeout;
+    }
+
+    /** WARN when server connections pass this percentage of {@code max_connections} ({@code DATABASE_CONNECTION_WARN_PERCENT}). */
+    public int connectionWarnPercent() {
+        return connectionWarnPercent;
+    }
+
+    /** At most one connection warning per this interval ({@code DATABASE_CONNECTION_WARN_INTERVAL_SECONDS}). */
+    public Duration connectionWarnInterval() {
+        return connectionWarnInterval;
+    }
+
+    /** How often server connections are sampled in the background ({@code DATABASE_MONITOR_INTERVAL_SECONDS}). */
+    public Duration monitorInterval() {
+        return monitorInterval;
+    }
+
+    /** The Micrometer {@code MeterRegistry} metrics go to, if one was given. */
+    public Optional<Object> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
+    }
+
     @Override
     public String toString() {
         return "PaperclipDbOptions{poolMax=" + poolMax + ", idleTimeout=" + idleTimeout
@@ -195,7 +290,12 @@ public final class PaperclipDbOptions {
                 + ", logQueries=" + logQueries + ", slowQueryThreshold=" + slowQueryThreshold
                 + ", logBindValues=" + logBindValues + ", poolName=" + poolName + ", migrate=" + migrate
                 + ", migrationAutoApply=" + migrationAutoApply + ", migrationPrompt=" + migrationPrompt
-                + ", migrations=" + migrations + ", embeddedPostgres=" + embeddedPostgres + "}";
+                + ", migrations=" + migrations + ", embeddedPostgres=" + embeddedPostgres
+                + ", readUrl=" + Redaction.url(readUrl) + ", readPoolMax=" + readPoolMax + ", replicaMaxLag=" + replicaMaxLag
+                + ", replicaCheckInterval=" + replicaCheckInterval + ", readYourWritesTimeout=" + readYourWritesTimeout
+                + ", statementTimeout=" + statementTimeout + ", connectionWarnPercent=" + connectionWarnPercent
+                + ", connectionWarnInterval=" + connectionWarnInterval + ", monitorInterval=" + monitorInterval
+                + ", meterRegistry=" + (meterRegistry == null ? "none" : meterRegistry.getClass().getName()) + "}";
     }
 
     /** Builds {@link PaperclipDbOptions}; not thread-safe. */
@@ -217,6 +317,16 @@ public final class PaperclipDbOptions {
         private MigrationConsole migrationConsole = MigrationConsole.system();
         private List<MigrationSource> migrations = List.of(MigrationSource.paperclip());
         private boolean embeddedPostgres = DEFAULT_EMBEDDED_POSTGRES;
+        private String readUrl;
+        private int readPoolMax = DEFAULT_READ_POOL_MAX;
+        private Duration replicaMaxLag = DEFAULT_REPLICA_MAX_LAG;
+        private Duration replicaCheckInterval = DEFAULT_REPLICA_CHECK_INTERVAL;
+        private Duration readYourWritesTimeout = DEFAULT_READ_YOUR_WRITES_TIMEOUT;
+        private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+        private int connectionWarnPercent = DEFAULT_CONNECTION_WARN_PERCENT;
+        private Duration connectionWarnInterval = DEFAULT_CONNECTION_WARN_INTERVAL;
+        private Duration monitorInterval = DEFAULT_MONITOR_INTERVAL;
+        private Object meterRegistry;
 
         private Builder() {
         }
@@ -319,6 +429,63 @@ public final class PaperclipDbOptions {
         /** False: no database URL is an error instead of the embedded PostgreSQL ({@code PAPERCLIP_EMBEDDED_POSTGRES}). */
         public Builder embeddedPostgres(boolean embeddedPostgres) {
             this.embeddedPostgres = embeddedPostgres;
+            return this;
+        }
+
+        /** The read replicas' URL(s), see {@link PaperclipDbOptions#readUrl()}; {@code null} for none. */
+        public Builder readUrl(String readUrl) {
+            this.readUrl = readUrl;
+            return this;
+        }
+
+        public Builder readPoolMax(int readPoolMax) {
+            this.readPoolMax = readPoolMax;
+            return this;
+        }
+
+        public Builder replicaMaxLag(Duration replicaMaxLag) {
+            this.replicaMaxLag = replicaMaxLag;
+            return this;
+        }
+
+        public Builder replicaCheckInterval(Duration replicaCheckInterval) {
+            this.replicaCheckInterval = replicaCheckInterval;
+            return this;
+        }
+
+        public Builder readYourWritesTimeout(Duration readYourWritesTimeout) {
+            this.readYourWritesTimeout = readYourWritesTimeout;
+            return this;
+        }
+
+        /** {@code statement_timeout} of application sessions; {@link Duration#ZERO} turns it off. */
+        public Builder statementTimeout(Duration statementTimeout) {
+            this.statementTimeout = statementTimeout;
+            return this;
+        }
+
+        public Builder connectionWarnPercent(int connectionWarnPercent) {
+            this.connectionWarnPercent = connectionWarnPercent;
+            return this;
+        }
+
+        public Builder connectionWarnInterval(Duration connectionWarnInterval) {
+            this.connectionWarnInterval = connectionWarnInterval;
+            return this;
+        }
+
+        public Builder monitorInterval(Duration monitorInterval) {
+            this.monitorInterval = monitorInterval;
+            return this;
+        }
+
+        /**
+         * A Micrometer {@code io.micrometer.core.instrument.MeterRegistry} (typed {@code Object}, as HikariCP's
+         * {@code setMetricRegistry}, so that Micrometer stays optional): HikariCP's pool meters and
+         * {@code paperclip.db.*} gauges are registered there. {@code null} (the default): no metrics.
+         */
+        public Builder meterRegistry(Object meterRegistry) {
+            this.meterRegistry = meterRegistry;
             return this;
         }
 

@@ -32,18 +32,28 @@ class PaperclipDbOptionsTest {
     @Test
     void namesEveryEnvironmentVariableByOneMechanicalRule() {
         Map<String, String> names = EnvironmentSettings.SETTINGS.stream()
-                .collect(Collectors.toMap(EnvironmentSettings.Setting::builderMethod,
-                        EnvironmentSettings.Setting::variable));
+                .collect(Collectors.toMap(EnvironmentSettings.Setting::variable,
+                        EnvironmentSettings.Setting::builderMethod));
 
-        assertThat(names).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "preparedStatements", "DATABASE_PREPARED_STATEMENTS",
-                "poolMax", "DATABASE_POOL_MAX",
-                "idleTimeout", "DATABASE_IDLE_TIMEOUT_SECONDS",
-                "connectTimeout", "DATABASE_CONNECT_TIMEOUT_SECONDS",
-                "migrationUrl", "DATABASE_MIGRATION_URL",
-                "migrationAutoApply", "PAPERCLIP_MIGRATION_AUTO_APPLY",
-                "migrationPrompt", "PAPERCLIP_MIGRATION_PROMPT",
-                "embeddedPostgres", "PAPERCLIP_EMBEDDED_POSTGRES"));
+        assertThat(names).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("DATABASE_PREPARED_STATEMENTS", "preparedStatements"),
+                Map.entry("DATABASE_POOL_MAX", "poolMax"),
+                Map.entry("DATABASE_IDLE_TIMEOUT_SECONDS", "idleTimeout"),
+                Map.entry("DATABASE_CONNECT_TIMEOUT_SECONDS", "connectTimeout"),
+                Map.entry("DATABASE_MIGRATION_URL", "migrationUrl"),
+                Map.entry("DATABASE_READ_URL", "readUrl"),
+                Map.entry("DATABASE_READ_POOL_MAX", "readPoolMax"),
+                Map.entry("DATABASE_REPLICA_MAX_LAG_SECONDS", "replicaMaxLag"),
+                Map.entry("DATABASE_REPLICA_CHECK_INTERVAL_SECONDS", "replicaCheckInterval"),
+                Map.entry("DATABASE_READ_YOUR_WRITES_TIMEOUT_MS", "readYourWritesTimeout"),
+                Map.entry("DATABASE_STATEMENT_TIMEOUT_MS", "statementTimeout"),
+                Map.entry("PAPERCLIP_DB_STATEMENT_TIMEOUT_MS", "statementTimeout"),
+                Map.entry("DATABASE_CONNECTION_WARN_PERCENT", "connectionWarnPercent"),
+                Map.entry("DATABASE_CONNECTION_WARN_INTERVAL_SECONDS", "connectionWarnInterval"),
+                Map.entry("DATABASE_MONITOR_INTERVAL_SECONDS", "monitorInterval"),
+                Map.entry("PAPERCLIP_MIGRATION_AUTO_APPLY", "migrationAutoApply"),
+                Map.entry("PAPERCLIP_MIGRATION_PROMPT", "migrationPrompt"),
+                Map.entry("PAPERCLIP_EMBEDDED_POSTGRES", "embeddedPostgres")));
     }
 
     @Test

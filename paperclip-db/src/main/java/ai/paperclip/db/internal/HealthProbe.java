@@ -1,35 +1,97 @@
 package ai.paperclip.db.internal;
 
 import ai.paperclip.db.DbHealth;
+import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.WriteToken;
+import ai.paperclip.db.migration.MigrationStatus;
+import ai.paperclip.db.migration.Migrator;
+import ai.paperclip.db.migration.internal.AdvisoryLock;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Reads {@link DbHealth}: pool counts first (before our own query borrows a connection), then the server. */
 public final class HealthProbe {
 
-    private static final String SQL = "select current_setting('server_version'),"
+    /** The primary's figures; {@link ConnectionMonitor} reads the last two columns too. */
+    static final String SQL = "select current_setting('server_version'),"
             + " current_setting('server_version_num')::int,"
             + " current_setting('max_connections')::int,"
-            + " (select count(*) from pg_stat_activity where datname = current_database())::int";
+            + " (select count(*) from pg_stat_activity where datname = current_database())::int,"
+            + " (select count(*) from pg_stat_activity where backend_type = 'client backend')::int";
 
     private HealthProbe() {
     }
 
-    public static DbHealth probe(HikariDataSource pool) throws SQLException {
-        HikariPoolMXBean counts = pool.getHikariPoolMXBean();
-        int active = counts.getActiveConnections();
-        int idle = counts.getIdleConnections();
-        int waiting = counts.getThreadsAwaitingConnection();
+    /** Pools, server, replicas (as last checked) and migration state; feeds {@code monitor}'s warning. */
+    public static DbHealth probe(HikariDataSource pool, List<Replica> replicas, PaperclipDbOptions options,
+                                 String url, ConnectionMonitor monitor) throws SQLException {
+        List<DbHealth.Pool> pools = new ArrayList<>();
+        DbHealth.Pool primary = counts(pool, "primary");
+        pools.add(primary);
+        for (Replica replica : replicas) {
+            pools.add(counts(replica.pool(), "replica"));
+        }
         try (Connection connection = pool.getConnection();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(SQL)) {
             rs.next();
-            return new DbHealth(active, idle, waiting, pool.getMaximumPoolSize(),
-                    rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
+            int max = rs.getInt(3);
+            int server = rs.getInt(5);
+            monitor.observe(server, max);
+            String migration = migrationState(pool, connection, options, url, pools);
+            return new DbHealth(primary.active(), primary.idle(), primary.waiting(), primary.max(),
+                    rs.getString(1), rs.getInt(2), max, rs.getInt(4), server, ConnectionMonitor.ratio(server, max),
+                    pools, replicas(replicas), migration);
         }
+    }
+
+    static DbHealth.Pool counts(HikariDataSource pool, String role) {
+        HikariPoolMXBean counts = pool.getHikariPoolMXBean();
+        if (counts == null) { // closed
+            return new DbHealth.Pool(pool.getPoolName(), role, 0, 0, 0, pool.getMaximumPoolSize());
+        }
+        return new DbHealth.Pool(pool.getPoolName(), role, counts.getActiveConnections(), counts.getIdleConnections(),
+                counts.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+    }
+
+    static List<DbHealth.Replica> replicas(List<Replica> replicas) {
+        List<DbHealth.Replica> result = new ArrayList<>();
+        for (Replica r : replicas) {
+            result.add(new DbHealth.Replica(r.name(), r.inRotation(), Optional.ofNullable(r.lag()),
+                    WriteToken.of(r.replayedPosition()), Optional.ofNullable(r.problem())));
+        }
+        return result;
+    }
+
+    private static String migrationState(HikariDataSource pool, Connection connection, PaperclipDbOptions options,
+                                         String url, List<DbHealth.Pool> pools) {
+        OptionalInt holder;
+        String state;
+        try {
+            holder = AdvisoryLock.holder(connection);
+            MigrationStatus status = Migrator.configure().dataSource(pool)
+                    .url(options.migrationUrl().orElse(url)).connectOptions(options)
+                    .migrations(options.migrations()).load().status();
+            state = switch (status.state()) {
+                case UP_TO_DATE -> status.problems().isEmpty() ? "up to date" : "problems: " + status.problems();
+                case PENDING -> status.pending().size() + " pending";
+                case EMPTY -> "empty (nothing applied yet)";
+                case NOT_MANAGED -> "not managed (tables without a migration history)";
+            };
+        } catch (SQLException | RuntimeException e) {
+            holder = OptionalInt.empty();
+            state = "unknown (" + e.getMessage() + ")";
+        }
+        boolean running = holder.isPresent();
+        pools.add(new DbHealth.Pool("migration", "migration", running ? 1 : 0, 0, 0, 1));
+        return running ? state + "; a migration is running (server pid " + holder.getAsInt() + ")" : state;
     }
 }

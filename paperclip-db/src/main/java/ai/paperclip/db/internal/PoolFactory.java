@@ -15,6 +15,11 @@ public final class PoolFactory {
 
     /** HikariCP's default; raised when a long idle timeout would otherwise make HikariCP ignore it. */
     static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
+    /**
+     * How long a read waits for a replica's pool before it reads from the primary instead: short, so a
+     * replica that went away costs a read this much at most once (it leaves the rotation then).
+     */
+    public static final Duration REPLICA_BORROW_TIMEOUT = Duration.ofSeconds(1);
 
     private PoolFactory() {
     }
@@ -41,6 +46,19 @@ public final class PoolFactory {
         }
     }
 
+    /**
+     * A replica's pool: it starts without a connection (a replica that is down at start-up must not stop the
+     * application; the replica check finds it) and gives up on a borrow after {@link #REPLICA_BORROW_TIMEOUT}.
+     */
+    public static HikariDataSource openReplica(ConnectionTarget target, PaperclipDbOptions options, String poolName) {
+        HikariConfig config = config(target, options);
+        config.setPoolName(poolName);
+        config.setMaximumPoolSize(options.readPoolMax());
+        config.setConnectionTimeout(Math.min(options.connectTimeout().toMillis(), REPLICA_BORROW_TIMEOUT.toMillis()));
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
     static HikariConfig config(ConnectionTarget target, PaperclipDbOptions options) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(options.poolName());
@@ -57,6 +75,11 @@ public final class PoolFactory {
         config.setConnectionTimeout(options.connectTimeout().toMillis());
         // One attempt at construction: errors surface from create(), not from the first query.
         config.setInitializationFailTimeout(1);
+        if (!options.statementTimeout().isZero()) {
+            // Application sessions only: migrations use their own direct connection, without this.
+            config.setConnectionInitSql("set statement_timeout = " + options.statementTimeout().toMillis());
+        }
+        options.meterRegistry().ifPresent(registry -> config.setMetricsTrackerFactory(MicrometerMetrics.trackerFactory(registry)));
         return config;
     }
 

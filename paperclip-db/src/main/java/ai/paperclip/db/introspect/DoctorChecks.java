@@ -4,6 +4,7 @@ import ai.paperclip.db.PaperclipDbException;
 import ai.paperclip.db.internal.ConnectionFailures;
 import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
+import ai.paperclip.db.internal.ReadUrls;
 import ai.paperclip.db.internal.Redaction;
 import ai.paperclip.db.internal.ScrubbedException;
 import ai.paperclip.db.introspect.DoctorCheck.Result;
@@ -83,6 +84,45 @@ public final class DoctorChecks {
             results.add(new Result("connection", Status.FAIL, ConnectionFailures.describe(e, target).getMessage()));
             return skipRest(results, target.redactedUrl());
         }
+    }
+
+    /**
+     * One line per read replica of {@code readUrl} ({@code DATABASE_READ_URL}: one URL, a host list or several
+     * URLs): in recovery, replay position and age, connections in use. A replica that is unreachable or not
+     * in recovery is a WARN, not a failure: reads then run on the primary. Never throws.
+     */
+    public static List<Result> replicas(String readUrl, Duration connectTimeout) {
+        List<Result> results = new ArrayList<>();
+        List<ConnectionTarget> targets;
+        try {
+            targets = ReadUrls.split(readUrl);
+        } catch (PaperclipDbException e) {
+            results.add(new Result("replicas", Status.FAIL, e.getMessage()));
+            return results;
+        }
+        for (ConnectionTarget target : targets) {
+            String name = "replica " + ReadUrls.hostOf(target);
+            try (Connection connection = connect(target, connectTimeout); Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn()::text,"
+                         + " extract(epoch from now() - pg_last_xact_replay_timestamp())::bigint,"
+                         + " (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'),"
+                         + " current_setting('max_connections')::int")) {
+                rs.next();
+                String connections = rs.getInt(4) + " of max_connections " + rs.getInt(5) + " in use";
+                if (!rs.getBoolean(1)) {
+                    results.add(new Result(name, Status.WARN, "not in recovery (a primary, or a promoted replica):"
+                            + " the application leaves it out of the read rotation; " + connections));
+                } else {
+                    long age = rs.getLong(3);
+                    results.add(new Result(name, Status.OK, "hot standby, replayed " + rs.getString(2)
+                            + (rs.wasNull() ? "" : ", last replayed transaction " + age + " s old") + "; " + connections));
+                }
+            } catch (SQLException | RuntimeException e) {
+                results.add(new Result(name, Status.WARN, "unreachable, reads run on the primary: "
+                        + ConnectionFailures.describe(e, target).getMessage()));
+            }
+        }
+        return results;
     }
 
     /** Whether any result is a failure (the doctor's exit status). */

@@ -81,6 +81,10 @@ public final class DoctorCommand extends DatabaseCommand {
             target = db.description();
             results.addAll(DoctorChecks.standard().with(migrationsCheck(db))
                     .run(db.url(), Duration.ofSeconds(timeoutSeconds)));
+            String readUrl = context.environment().get("DATABASE_READ_URL");
+            if (readUrl != null && !readUrl.isBlank()) {
+                results.addAll(DoctorChecks.replicas(readUrl, Duration.ofSeconds(timeoutSeconds)));
+            }
         }
         return report(target, results);
     }

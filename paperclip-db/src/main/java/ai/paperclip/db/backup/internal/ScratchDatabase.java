@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,6 +33,9 @@ public final class ScratchDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScratchDatabase.class);
     private static final Pattern JDBC_DATABASE = Pattern.compile("^(jdbc:postgresql://[^/]*/)([^?]*)(\\?.*)?$");
+
+    private static final int DROP_ATTEMPTS = 5;
+    private static final String OBJECT_IN_USE = "55006";
 
     private final String url;
     private final String description;
@@ -62,14 +67,31 @@ public final class ScratchDatabase implements AutoCloseable {
             throw ConnectionFailures.describe(e, target);
         }
         String scratchUrl = jdbcWithCredentials(jdbc, target);
-        return new ScratchDatabase(scratchUrl, "scratch database " + name + " on " + target, () -> {
+        return new ScratchDatabase(scratchUrl, "scratch database " + name + " on " + target,
+                () -> drop(name, target, options));
+    }
+
+    /**
+     * Drops the scratch database. {@code WITH (FORCE)} ends its sessions but waits only a few seconds for them to
+     * exit; on a busy server that wait can run out (55006, object in use), so the drop is tried again a bounded
+     * number of times before the database is reported as left behind.
+     */
+    private static void drop(String name, ConnectionTarget target, PaperclipDbOptions options) {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= DROP_ATTEMPTS; attempt++) {
             try (Connection c = new Driver().connect(target.jdbcUrl(), PoolFactory.driverProperties(target, options));
                  Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
             } catch (SQLException e) {
-                LOG.warn("Cannot drop the scratch database {} on {}: {}. Drop it by hand.", name, target, e.getMessage());
+                last = e;
+                if (!OBJECT_IN_USE.equals(e.getSQLState())) {
+                    break;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(500L * attempt).toNanos());
             }
-        });
+        }
+        LOG.warn("Cannot drop the scratch database {} on {}: {}. Drop it by hand.", name, target, last.getMessage());
     }
 
     public static ScratchDatabase embedded(Path workDirectory, Path binaryCache) {
