@@ -2,7 +2,8 @@
 # Backs up Paperclip's database with paperclip-migrate: the embedded default of the instance
 # ($PAPERCLIP_HOME/instances/$PAPERCLIP_INSTANCE_ID), or DATABASE_URL when it is set. Needs Java 17+, not
 # pg_dump. Writes paperclip-YYYYMMDD-HHMMSS.sql.gz into <instance>/data/backups (or --dir DIR) and prints its
-# path. Arguments are passed to `paperclip-migrate backup` (--dir DIR, --json, --verbose).
+# path. Arguments are passed to `paperclip-migrate backup` (--dir DIR, --json, --verbose, and --physical: a
+# paperclip-YYYYMMDD-HHMMSS.physical.tar.gz of the embedded cluster, consistent while the server runs).
 #
 # The jar: $PAPERCLIP_MIGRATE_JAR, else paperclip-migrate/target/paperclip-migrate.jar of this checkout, built by
 #   mvn -B -q -pl paperclip-migrate -am package -DskipTests

@@ -23,6 +23,8 @@ public final class PaperclipConfig {
     public static final int DEFAULT_EMBEDDED_POSTGRES_PORT = 54329;
     public static final int DEFAULT_BACKUP_INTERVAL_MINUTES = 60;
     public static final int DEFAULT_BACKUP_RETENTION_DAYS = 7;
+    private static final String[] BACKUP_NUMBERS = {"deadlineMinutes", "dailyDays", "weeklyWeeks", "monthlyMonths",
+        "maxTotalBytes", "minFreeBytes", "verifyEvery"};
 
     /** {@code database.mode}. */
     public enum DatabaseMode {
@@ -131,6 +133,40 @@ public final class PaperclipConfig {
         return integer("database.backup.retentionDays", DEFAULT_BACKUP_RETENTION_DAYS, 1, Integer.MAX_VALUE);
     }
 
+    /**
+     * {@code database.backup.enabled} when the file sets it. Upstream reads an absent key as {@code true}
+     * ({@link #backupEnabled()}); a host application's scheduler runs only when it is set (off unless configured).
+     */
+    public Optional<Boolean> backupEnabledSetting() {
+        JsonNode node = at("database", "backup", "enabled");
+        return node == null ? Optional.empty() : Optional.of(node.asBoolean());
+    }
+
+    /**
+     * A whole-number setting under {@code database.backup} ({@code deadlineMinutes}, {@code dailyDays},
+     * {@code weeklyWeeks}, {@code monthlyMonths}, {@code maxTotalBytes}, {@code minFreeBytes}, {@code verifyEvery}),
+     * when present.
+     *
+     * @throws ConfigurationException when it is not a whole number from 0 up
+     */
+    public Optional<Long> backupNumber(String key) {
+        String dotted = "database.backup." + key;
+        JsonNode node = at(dotted.split("\\."));
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
+            throw invalid(dotted, "must be a whole number of 0 or more, found " + node);
+        }
+        return Optional.of(node.longValue());
+    }
+
+    /** {@code database.backup.verify} (verify scheduled backups), false when absent. */
+    public boolean backupVerify() {
+        JsonNode node = at("database", "backup", "verify");
+        return node != null && node.asBoolean();
+    }
+
     /** {@code database.backup.dir} ({@code ~} expanded), or {@code <instance>/data/backups}. */
     public Path backupDir(InstanceHome home, String userHome) {
         String dir = text("database", "backup", "dir");
@@ -174,9 +210,14 @@ public final class PaperclipConfig {
         embeddedPostgresPort();
         backupIntervalMinutes();
         backupRetentionDays();
-        JsonNode enabled = at("database", "backup", "enabled");
-        if (enabled != null && !enabled.isBoolean()) {
-            throw invalid("database.backup.enabled", "must be true or false");
+        for (String key : new String[] {"enabled", "verify"}) {
+            JsonNode flag = at("database", "backup", key);
+            if (flag != null && !flag.isBoolean()) {
+                throw invalid("database.backup." + key, "must be true or false");
+            }
+        }
+        for (String key : BACKUP_NUMBERS) {
+            backupNumber(key);
         }
         for (String key : new String[] {"database.connectionString", "database.embeddedPostgresDataDir",
                 "database.backup.dir"}) {

@@ -54,12 +54,23 @@ class BuildFilesTest {
         assertThat(ROOT.resolve("mvnw.cmd")).isRegularFile();
     }
 
+    private static String packaging(String module) {
+        try {
+            NodeList packaging = read(ROOT.resolve(module).resolve("pom.xml")).getElementsByTagName("packaging");
+            return packaging.getLength() == 0 ? "jar" : packaging.item(0).getTextContent().strip();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read " + module + "/pom.xml: " + e.getMessage(), e);
+        }
+    }
+
     @Test
     void theBomManagesEveryPublishedModuleAndTheBinariesAtTheBuildsVersion() throws Exception {
         Document parent = read(ROOT.resolve("pom.xml"));
         Document bom = read(ROOT.resolve("paperclip-bom/pom.xml"));
         List<String> published = texts(parent.getDocumentElement(), "module").stream()
                 .filter(module -> !NOT_PUBLISHED.contains(module) && !module.equals("paperclip-bom"))
+                // A Maven plugin is declared in <build><plugins>, never as a dependency: a BOM has nothing to manage.
+                .filter(module -> !"maven-plugin".equals(packaging(module)))
                 .toList();
         List<String> managed = new ArrayList<>();
         NodeList dependencies = bom.getElementsByTagName("dependency");

@@ -13,6 +13,7 @@ import ai.paperclip.migrate.command.MigrateCommand;
 import ai.paperclip.migrate.command.PushCommand;
 import ai.paperclip.migrate.command.ResetCommand;
 import ai.paperclip.migrate.command.RollbackCommand;
+import ai.paperclip.migrate.command.SqlCommand;
 import ai.paperclip.migrate.command.StatusCommand;
 import ai.paperclip.migrate.command.StopCommand;
 import ai.paperclip.migrate.command.TraceCommand;
@@ -26,6 +27,7 @@ import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -48,9 +50,11 @@ import picocli.CommandLine.Spec;
                 + "The database is DATABASE_URL, else the instance's .env, else config.json, else the embedded"
                 + " PostgreSQL of $PAPERCLIP_HOME/instances/$PAPERCLIP_INSTANCE_ID.",
         subcommands = {GenerateCommand.class, CheckCommand.class, LintCommand.class, MigrateCommand.class,
-                TraceCommand.class, StatusCommand.class, RollbackCommand.class, PushCommand.class, AdoptCommand.class, DoctorCommand.class,
+                TraceCommand.class, StatusCommand.class, RollbackCommand.class, SqlCommand.class, PushCommand.class,
+                AdoptCommand.class, DoctorCommand.class,
                 ResetCommand.class, StopCommand.class, BackupCommand.class, RestoreCommand.class,
-                VerifyCommand.class, BackupsCommand.class, CommandLine.HelpCommand.class},
+                VerifyCommand.class, BackupsCommand.class, CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n")
 public final class PaperclipMigrate implements Runnable {
 
@@ -82,6 +86,20 @@ public final class PaperclipMigrate implements Runnable {
     }
 
     /**
+     * Runs one command without a terminal (no colours, no questions, no progress), in this JVM: what the Maven
+     * plugin's goals do, so that a goal and the command are one implementation.
+     *
+     * @param environment the environment the command reads ({@code DATABASE_URL}, ...)
+     * @param out the command's results
+     * @param err its messages: errors, warnings
+     * @param args the command and its options, as on the command line
+     * @return the exit status ({@link ExitCode})
+     */
+    public static int execute(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(new CliContext(environment, out, err, false, null)).execute(args);
+    }
+
+    /**
      * The command line, its commands made with {@code context}, its output and errors on the context's
      * streams, errors worded by one handler, exit statuses as documented by {@link ExitCode}.
      */
@@ -92,6 +110,8 @@ public final class PaperclipMigrate implements Runnable {
         cli.setUsageHelpWidth(120);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(context.terminal() ? Ansi.ON : Ansi.OFF));
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        // The bash/zsh completion script (docs/cli.md): a tool for setting up a shell, not a database command.
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(exitCodes());
         return cli;
     }

@@ -139,12 +139,44 @@ class BackupCommandsIT {
         assertThat(Cli.run(instance.env(), "migrate").exitCode()).isZero();
         String embedded = script(instance.env());
         assertThat(embedded).contains(instance.directory().resolve("data").resolve("backups").toString());
+        assertThat(script(instance.env(), "--physical")).as("--physical passed through").contains(".physical.tar.gz");
 
         sql(db, db.name(), "DO $$ BEGIN CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';"
                 + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         String external = script(env(db, db.name(), dir), "--dir", dir.resolve("ext").toString());
         assertThat(external).contains(dir.resolve("ext").toString()).doesNotContain(PASSWORD);
         assertThat(Cli.run(Map.of(), "backups", "--dir", dir.resolve("ext").toString()).out()).contains("paperclip-");
+    }
+
+    @Test
+    void physicalBackupHealthInBackupsJsonAndTheDoctorsBackupLine(TestDatabase db) throws Exception {
+        EmbeddedHome.Instance instance = EmbeddedHome.newInstance("physical");
+        assertThat(Cli.run(instance.env(), "migrate").exitCode()).isZero();
+        Run physical = Cli.run(instance.env(), "backup", "--physical", "--json");
+        assertThat(physical.exitCode()).as(physical.toString()).isZero();
+        String file = physical.out().replaceAll("(?s).*\"file\" : \"([^\"]+)\".*", "$1");
+        assertThat(Path.of(file)).isRegularFile().startsWith(instance.directory().resolve("data").resolve("backups"));
+        assertThat(file).matches(".*/paperclip-\\d{8}-\\d{6}\\.physical\\.tar\\.gz");
+
+        Run doctor = Cli.run(instance.env(), "doctor");
+        assertThat(doctor.out()).as(doctor.toString()).contains("backups").contains("scheduled backups off")
+                .contains("no backup in");
+        Map<String, String> scheduled = new java.util.HashMap<>(instance.env());
+        scheduled.put("PAPERCLIP_BACKUP_ENABLED", "true");
+        Run stale = Cli.run(scheduled, "doctor", "--json");
+        assertThat(stale.out()).as(stale.toString()).contains("stale: no good backup within two intervals (120 min)");
+        assertThat(stale.exitCode()).as("a warning, not a failure").isZero();
+
+        assertThat(Cli.run(instance.env(), "backup").exitCode()).isZero();
+        Run fresh = Cli.run(scheduled, "doctor");
+        assertThat(fresh.out()).contains("every 60 min; newest paperclip-").doesNotContain("stale");
+        Run list = Cli.run(instance.env(), "backups", "--json");
+        assertThat(list.out()).as(list.toString()).contains("\"health\"", "\"newest\"", "\"freeBytes\"",
+                "\"staleAfterTwoIntervals\" : false", "\"physical\"", file);
+
+        Run external = Cli.run(env(db, db.name(), dir), "backup", "--physical");
+        assertThat(external.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(external.err()).contains("--physical copies the embedded cluster's files").doesNotContain(PASSWORD);
     }
 
     private String script(Map<String, String> env, String... args) throws Exception {

@@ -7,7 +7,9 @@ import ai.paperclip.db.backup.internal.BackupLock;
 import ai.paperclip.db.backup.internal.Checksums;
 import ai.paperclip.db.backup.internal.Dumper;
 import ai.paperclip.db.backup.internal.FirstPass;
+import ai.paperclip.db.backup.internal.PhysicalBackup;
 import ai.paperclip.db.backup.internal.Restorer;
+import ai.paperclip.db.backup.internal.Retention;
 import ai.paperclip.db.backup.internal.ScratchDatabase;
 import ai.paperclip.db.internal.ConnectionFailures;
 import ai.paperclip.db.internal.ConnectionTarget;
@@ -53,6 +55,9 @@ public final class Backups {
     /** How backup sessions show in pg_stat_activity. */
     public static final String APPLICATION_NAME = "paperclip-backup";
 
+    /** The name ending of physical backups. */
+    public static final String PHYSICAL_SUFFIX = ".physical.tar.gz";
+
     private final String url;
     private final ConnectionTarget target;
     private final BackupOptions options;
@@ -78,11 +83,17 @@ public final class Backups {
      * @throws BackupException when the database or the directory fails (no final-named file is left)
      */
     public BackupResult backup() {
+        return backup(session -> { });
+    }
+
+    /** As {@link #backup()}, handing the backup's session to {@code onSession} first (the scheduler's deadline). */
+    BackupResult backup(java.util.function.Consumer<Connection> onSession) {
         long start = System.nanoTime();
         Path directory = options.directory();
         String stem = BackupDirectory.stem(options.clock());
         Path temp = null;
         try (Connection c = connect(url, options.connectOptions())) {
+            onSession.accept(c);
             Files.createDirectories(directory);
             AtomicFile.deleteAbandoned(directory);
             BackupLock.acquire(c, target.redactedUrl());
@@ -99,6 +110,74 @@ public final class Backups {
         } catch (IOException e) {
             throw new BackupException("Backup of " + target + " failed writing to " + directory + ": " + e
                     + ". Check free space and permissions; no backup file was left.", null, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Writes a physical backup of the running cluster whose data directory is {@code dataDirectory} (the embedded
+     * server; the URL's role must be a superuser): {@code paperclip-YYYYMMDD-HHMMSS.physical.tar.gz} with
+     * {@code db/}, consistent while the server runs. Unpack it into the instance directory (after removing
+     * {@code db/}) and start the server: it replays the WAL in the archive.
+     *
+     * @throws BackupException when the URL's server does not use {@code dataDirectory}, or the copy fails
+     */
+    public PhysicalBackupResult backupPhysical(Path dataDirectory) {
+        long start = System.nanoTime();
+        Path directory = options.directory();
+        String stem = BackupDirectory.stem(options.clock());
+        Path temp = null;
+        try (Connection c = connect(url, options.connectOptions())) {
+            Files.createDirectories(directory);
+            AtomicFile.deleteAbandoned(directory);
+            BackupLock.acquire(c, target.redactedUrl());
+            String served;
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SHOW data_directory")) {
+                rs.next();
+                served = rs.getString(1);
+            }
+            if (!Files.isDirectory(dataDirectory) || !Path.of(served).toRealPath().equals(dataDirectory.toRealPath())) {
+                throw new BackupException("The server at " + target + " uses the data directory " + served + ", not "
+                        + dataDirectory + ": a physical backup copies the files of the server it talks to. Give its"
+                        + " own data directory, or take a logical backup (without --physical).", null, null);
+            }
+            temp = AtomicFile.temporary(directory, stem + PHYSICAL_SUFFIX);
+            PhysicalBackup.Span span = PhysicalBackup.write(c, dataDirectory.toRealPath(), temp);
+            Path file = AtomicFile.publish(temp, directory, stem, PHYSICAL_SUFFIX);
+            long size = Files.size(file);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            LOG.info("Physical backup of {} written to {}: WAL {} to {}, {} bytes in {} ms", target, file,
+                    span.startLsn(), span.stopLsn(), size, took.toMillis());
+            return new PhysicalBackupResult(file, size, span.startLsn(), span.stopLsn(), took);
+        } catch (SQLException e) {
+            throw new BackupException("Physical backup of " + target + " failed: " + e.getMessage()
+                    + ". It needs a superuser session and wal_level replica (the embedded default).", e.getSQLState(), e);
+        } catch (IOException e) {
+            throw new BackupException("Physical backup of " + target + " failed writing to " + directory + ": " + e
+                    + ". Check free space and permissions; no backup file was left.", null, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * A physical backup of a stopped cluster: a plain copy of {@code dataDirectory} into the options' directory, in
+     * the same format as {@link #backupPhysical}. Refused while a {@code postmaster.pid} says a server may run.
+     */
+    public static PhysicalBackupResult backupStoppedCluster(Path dataDirectory, Path directory, java.time.Clock clock) {
+        long start = System.nanoTime();
+        String stem = BackupDirectory.stem(clock);
+        Path temp = null;
+        try {
+            Files.createDirectories(directory);
+            temp = AtomicFile.temporary(directory, stem + PHYSICAL_SUFFIX);
+            PhysicalBackup.copyStopped(dataDirectory.toRealPath(), temp);
+            Path file = AtomicFile.publish(temp, directory, stem, PHYSICAL_SUFFIX);
+            return new PhysicalBackupResult(file, Files.size(file), "", "", Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new BackupException("Physical backup of the stopped cluster " + dataDirectory + " failed: "
+                    + e.getMessage() + ". No backup file was left.", null, e);
         } finally {
             deleteQuietly(temp);
         }
@@ -197,13 +276,79 @@ public final class Backups {
         }
     }
 
+    /**
+     * Applies {@code policy} to the options' directory (weeks and months of the options' clock zone) and deletes
+     * what it does not keep: only our files with a manifest, never the newest of them. Scheduled runs call it
+     * after each successful backup.
+     *
+     * @return the deleted files, oldest first
+     */
+    public List<Path> prune(RetentionPolicy policy) {
+        Path directory = options.directory();
+        try {
+            List<BackupFile> good = BackupDirectory.listWithManifest(directory);
+            List<Path> deleted = new java.util.ArrayList<>();
+            for (BackupFile f : Retention.toDelete(good, policy, options.clock().instant(), options.clock().getZone())) {
+                Files.deleteIfExists(f.file());
+                deleted.add(f.file());
+                LOG.info("Retention deleted {} ({} bytes, from {})", f.file(), f.sizeBytes(), f.created());
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new BackupException("Cannot apply backup retention in " + directory + ": " + e
+                    + ". Check the directory's permissions; nothing else was deleted.", null, e);
+        }
+    }
+
+    /**
+     * The health of the options' directory: newest good backup, its age, bytes used, free space; stale when
+     * there is no good backup within two {@code interval}s. No failure or next run: {@link BackupScheduler#health()}
+     * adds those.
+     */
+    public BackupHealth health(Duration interval) {
+        return health(options.directory(), interval, options.clock());
+    }
+
+    /** As {@link #health(Duration)} for {@code directory}: needs no database ({@code doctor}, {@code backups --json}). */
+    public static BackupHealth health(Path directory, Duration interval, java.time.Clock clock) {
+        return Health.of(directory, interval, clock.instant(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty());
+    }
+
+    /** Cancels the running query of server session {@code pid} from a session of its own. */
+    boolean cancel(int pid) {
+        try (Connection c = connect(url, options.connectOptions());
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT pg_cancel_backend(?)")) {
+            s.setInt(1, pid);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Cannot cancel backup session {} on {}: {}", pid, target, e.getMessage());
+            return false;
+        }
+    }
+
+    /** A session on this database (for the scheduler's lock). */
+    Connection connect() {
+        return connect(url, options.connectOptions());
+    }
+
+    BackupOptions options() {
+        return options;
+    }
+
+    String redactedTarget() {
+        return target.redactedUrl();
+    }
+
     private static BackupManifest requireManifest(Path file, FirstPass checked) {
         return checked.manifest().orElseThrow(() -> new BackupException(file + " has no Paperclip manifest ("
                 + checked.format() + "): there are no row counts and checksums to verify against. Restore it into"
                 + " an empty database with `restore` to test it.", null, null));
     }
 
-    private static Connection connect(String url, PaperclipDbOptions options) {
+    static Connection connect(String url, PaperclipDbOptions options) {
         ConnectionTarget t = ConnectionUrls.parse(url);
         try {
             return new Driver().connect(t.jdbcUrl(), PoolFactory.driverProperties(t, PaperclipDbOptions.builder()

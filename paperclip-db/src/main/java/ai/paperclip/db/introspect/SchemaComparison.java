@@ -54,11 +54,33 @@ public final class SchemaComparison {
             }
             SchemaModel withExtensions = new SchemaModel(extensions, live.tables());
             ModelComparator.Result result = ModelComparator.compare(withExtensions, expected);
-            return new ComparisonReport(result.failures(), result.warnings(), drizzleHistory(connection));
+            List<Difference> warnings = new ArrayList<>(result.warnings());
+            warnings.addAll(triggers(connection, schema, expected));
+            return new ComparisonReport(result.failures(), warnings, drizzleHistory(connection));
         } catch (SQLException e) {
             throw new IntrospectionException("Cannot compare schema \"" + schema + "\": " + e.getMessage(),
                     e.getSQLState(), e);
         }
+    }
+
+    /**
+     * The triggers on the tables {@code expected} defines: the schema model has none, so each is a warning, as an
+     * extra foreign key is (upstream Paperclip's AFTER DELETE trigger on {@code agents}, a host's audit trigger).
+     * They are kept as they are; a trigger that writes elsewhere may still surprise a migration, hence the warning.
+     */
+    private static List<Difference> triggers(Connection connection, String schema, SchemaModel expected) throws SQLException {
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        expected.tables().forEach(t -> tables.add(t.name()));
+        List<Difference> warnings = new ArrayList<>();
+        Jdbc.query(connection, "SELECT c.relname, t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t"
+                + " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND NOT t.tgisinternal ORDER BY 1, 2", rs -> {
+                    if (tables.contains(rs.getString(1))) {
+                        warnings.add(new Difference(Difference.Severity.WARNING, "trigger " + rs.getString(1) + "."
+                                + rs.getString(2), "not defined by the schema (" + rs.getString(3) + ")"));
+                    }
+                }, schema);
+        return warnings;
     }
 
     /** Compares two models; no database involved, so no drizzle history is reported. */

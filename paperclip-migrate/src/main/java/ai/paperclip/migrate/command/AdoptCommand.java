@@ -7,6 +7,7 @@ import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.JsonReports;
 import ai.paperclip.migrate.internal.OpenDatabase;
 import ai.paperclip.schema.migration.CommittedMigrations;
 import ai.paperclip.schema.migration.MigrationException;
@@ -33,6 +34,9 @@ public final class AdoptCommand extends DatabaseCommand {
     @Option(names = "--to", paramLabel = "NNNN", description = "The migration the database is at. Default: the newest.")
     String to;
 
+    @Option(names = "--json", description = "Print the result as JSON: migration, adopted, recorded, differences, warnings.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -58,10 +62,18 @@ public final class AdoptCommand extends DatabaseCommand {
             throw new ParameterException(spec.commandLine(), e.getMessage()); // an unknown --to is bad usage
         }
         try (OpenDatabase db = openDatabase()) {
-            out().println("Adopting database via " + db.description() + " at " + tag);
+            if (!json) {
+                out().println("Adopting database via " + db.description() + " at " + tag);
+            }
             ComparisonReport report;
             try (Connection connection = db.connect()) {
                 report = SchemaComparison.compare(connection, history.schemaAfter(tag));
+            }
+            if (json) {
+                List<String> marked = report.matches() ? db.migrator(sources).markApplied(tag) : List.of();
+                ExitCode code = report.matches() ? ExitCode.OK : ExitCode.ADOPT_REFUSED;
+                printJson(JsonReports.adopt(code.code(), db.description(), tag, report, marked));
+                return code;
             }
             report.drizzleHistory().ifPresent(h -> out().println(h.describe() + " It is left as it is."));
             for (Difference warning : report.warnings()) {

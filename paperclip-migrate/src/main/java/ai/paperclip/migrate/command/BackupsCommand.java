@@ -1,6 +1,7 @@
 package ai.paperclip.migrate.command;
 
 import ai.paperclip.db.backup.BackupFile;
+import ai.paperclip.db.backup.BackupHealth;
 import ai.paperclip.db.backup.Backups;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.BackupSettings;
@@ -47,6 +48,17 @@ public final class BackupsCommand extends BaseCommand {
                 row.put("schemaVersion", f.schemaVersion());
                 return row;
             }).toList());
+            BackupHealth health = Backups.health(directory, Duration.ofMinutes(ai.paperclip.embedded.PaperclipConfig.read(
+                    BackupSettings.instance(context.environment()).configFile()).backupIntervalMinutes()),
+                    java.time.Clock.systemDefaultZone());
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("newest", health.newest().map(f -> f.file().toString()).orElse(null));
+            h.put("newestAgeSeconds", health.newestAge().map(Duration::toSeconds).orElse(null));
+            h.put("staleAfterTwoIntervals", health.stale());
+            h.put("bytesUsed", health.bytesUsed());
+            h.put("freeBytes", health.freeBytes());
+            h.put("physical", physical(directory));
+            result.put("health", h);
             printJson(result);
             return ExitCode.OK;
         }
@@ -60,6 +72,24 @@ public final class BackupsCommand extends BaseCommand {
                     BackupSettings.size(f.sizeBytes()), age(f.age(now)), f.schemaVersion()));
         }
         return ExitCode.OK;
+    }
+
+    /** Physical backups ({@code *.physical.tar.gz}): listed by name and size, never touched by retention. */
+    private static List<Map<String, Object>> physical(Path directory) {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().matches("paperclip-\\d{8}-\\d{6}(-\\d+)?"
+                    + java.util.regex.Pattern.quote(Backups.PHYSICAL_SUFFIX))).sorted().map(f -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("file", f.toString());
+                        row.put("sizeBytes", f.toFile().length());
+                        return row;
+                    }).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     private static String age(Duration age) {

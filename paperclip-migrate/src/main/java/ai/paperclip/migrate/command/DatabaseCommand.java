@@ -23,7 +23,7 @@ public abstract class DatabaseCommand extends BaseCommand {
 
     /** Opens the resolved database; close it (try-with-resources): the last user of an embedded server stops it. */
     protected OpenDatabase openDatabase() {
-        return OpenDatabase.open(context.environment());
+        return OpenDatabase.open(context.environment(), context.terminal() ? context.err() : null);
     }
 
     /** The histories of {@code --migrations}, or Paperclip's own. */

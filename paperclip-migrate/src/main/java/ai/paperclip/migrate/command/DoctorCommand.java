@@ -7,6 +7,7 @@ import ai.paperclip.db.introspect.DoctorCheck.Status;
 import ai.paperclip.db.introspect.DoctorChecks;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.migrate.ExitCode;
+import ai.paperclip.migrate.internal.BackupDoctorCheck;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.DataDirectoryCheck;
 import ai.paperclip.migrate.internal.OpenDatabase;
@@ -66,6 +67,7 @@ public final class DoctorCommand extends DatabaseCommand {
             DatabaseTarget resolved = DatabaseTarget.resolve(context.environment());
             target = resolved.describe();
             resolved.embedded().ifPresent(options -> results.addAll(DataDirectoryCheck.run(options)));
+            results.add(BackupDoctorCheck.run(context.environment(), java.time.Clock.systemDefaultZone()));
         } catch (RuntimeException e) {
             results.add(new Result("target", Status.FAIL, e.getMessage()));
             return report("(not resolved)", results);

@@ -4,6 +4,7 @@ import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
 import ai.paperclip.migrate.internal.GeneratorFolder;
 import ai.paperclip.migrate.internal.Durations;
+import ai.paperclip.migrate.internal.JsonReports;
 import ai.paperclip.migrate.internal.SchemaOption;
 import ai.paperclip.migrate.internal.TerminalPrompter;
 import ai.paperclip.schema.migration.GeneratedMigration;
@@ -56,6 +57,10 @@ public final class GenerateCommand extends BaseCommand {
             + " default without a terminal and when CI=true).")
     boolean noPrompt;
 
+    @Option(names = "--json", description = "Print the result as JSON: written, migration, sqlFile, changes, decisions."
+            + " Never asks (as --no-prompt).")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -70,15 +75,23 @@ public final class GenerateCommand extends BaseCommand {
                 .concurrentIndexes(concurrentIndexes)
                 .lockTimeout(lockTimeout == null ? MigrationOptions.DEFAULT_LOCK_TIMEOUT
                         : Durations.parse(lockTimeout, "--lock-timeout", spec))
-                .prompter(context.interactive() && !noPrompt ? new TerminalPrompter(context) : null)
+                .prompter(context.interactive() && !noPrompt && !json ? new TerminalPrompter(context) : null)
                 .generateCommand("paperclip-migrate generate --schema " + schema.className() + " --out " + folder)
                 .build();
         Optional<GeneratedMigration> written;
         try {
             written = MigrationGenerator.generate(schema.model(), folder, options);
         } catch (UndecidedChangesException e) {
-            err().println(e.getMessage());
+            if (json) {
+                printJson(JsonReports.generate(ExitCode.DECISIONS_NEEDED.code(), folder, null, e.getMessage()));
+            } else {
+                err().println(e.getMessage());
+            }
             return ExitCode.DECISIONS_NEEDED;
+        }
+        if (json) {
+            printJson(JsonReports.generate(ExitCode.OK.code(), folder, written.orElse(null), null));
+            return ExitCode.OK;
         }
         if (written.isEmpty()) {
             out().println("No schema changes: nothing to generate (" + folder + " is up to date).");

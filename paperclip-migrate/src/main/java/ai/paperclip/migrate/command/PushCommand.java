@@ -7,6 +7,7 @@ import ai.paperclip.db.introspect.PushResult;
 import ai.paperclip.db.introspect.SchemaPush;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.JsonReports;
 import ai.paperclip.migrate.internal.OpenDatabase;
 import ai.paperclip.migrate.internal.SchemaOption;
 import java.sql.Connection;
@@ -33,6 +34,9 @@ public final class PushCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Print the SQL and the affected rows; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--json", description = "Print the result as JSON: changes, statements, affected rows, whether it ran.")
+    boolean json;
+
     PushCommand(CliContext context) {
         super(context);
     }
@@ -40,13 +44,20 @@ public final class PushCommand extends BaseCommand {
     @Override
     protected ExitCode run() throws SQLException {
         PushOptions options = PushOptions.builder().force(force).dryRun(dryRun).build();
-        try (OpenDatabase db = OpenDatabase.open(context.environment()); Connection connection = db.connect()) {
-            out().println("Pushing " + schema.className() + " into database via " + db.description()
-                    + (dryRun ? " (dry run)" : ""));
+        try (OpenDatabase db = OpenDatabase.open(context.environment(), context.terminal() ? context.err() : null); Connection connection = db.connect()) {
+            if (!json) {
+                out().println("Pushing " + schema.className() + " into database via " + db.description()
+                        + (dryRun ? " (dry run)" : ""));
+            }
             PushResult result;
             try {
                 result = SchemaPush.push(connection, schema.model(), options);
             } catch (PushRefusedException e) {
+                if (json) {
+                    printJson(JsonReports.push(ExitCode.PUSH_REFUSED.code(), db.description(), dryRun, e.plan().orElse(null),
+                            e.getMessage().strip()));
+                    return ExitCode.PUSH_REFUSED;
+                }
                 // The message lists the affected rows itself: print only the statements of the plan.
                 e.plan().ifPresent(plan -> plan.statements().forEach(s -> out().println(s + ";")));
                 err().println(e.getMessage().strip());
@@ -54,6 +65,13 @@ public final class PushCommand extends BaseCommand {
                     err().println("Run paperclip-migrate push --force to apply it anyway.");
                 }
                 return ExitCode.PUSH_REFUSED;
+            }
+            if (json) {
+                printJson(JsonReports.push(ExitCode.OK.code(), db.description(), dryRun, result, null));
+                if (result.applied() && !result.upToDate()) {
+                    err().println(NO_HISTORY_WARNING);
+                }
+                return ExitCode.OK;
             }
             print(result);
             if (result.upToDate()) {

@@ -36,7 +36,7 @@ public final class RestoreCommand extends BaseCommand {
 
     @Override
     protected ExitCode run() {
-        try (OpenDatabase db = OpenDatabase.open(context.environment())) {
+        try (OpenDatabase db = OpenDatabase.open(context.environment(), context.terminal() ? context.err() : null)) {
             RestoreResult result = Backups.of(db.url(), BackupSettings.options(context.environment(), null, !noMigrate))
                     .restore(file.toAbsolutePath(), clean);
             out().println("Restored " + file + " (" + result.format() + ") into database via " + db.description() + ": "

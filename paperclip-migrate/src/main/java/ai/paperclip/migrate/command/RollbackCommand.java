@@ -8,6 +8,7 @@ import ai.paperclip.db.migration.RollbackPlan;
 import ai.paperclip.db.migration.RollbackRefusedException;
 import ai.paperclip.migrate.ExitCode;
 import ai.paperclip.migrate.internal.CliContext;
+import ai.paperclip.migrate.internal.JsonReports;
 import ai.paperclip.migrate.internal.OpenDatabase;
 import ai.paperclip.migrate.internal.StatusReport;
 import ai.paperclip.schema.migration.CommittedMigrations;
@@ -48,6 +49,9 @@ public final class RollbackCommand extends DatabaseCommand {
     @Option(names = "--dry-run", description = "Print the SQL that would run and the rows it would delete; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--json", description = "Print the result as JSON: migrations, statements, affected rows, whether it ran.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -69,14 +73,25 @@ public final class RollbackCommand extends DatabaseCommand {
         RollbackOptions options = RollbackOptions.builder().force(force).dryRun(dryRun).build();
         try (OpenDatabase db = openDatabase()) {
             Migrator migrator = db.migrator(sources);
-            out().println("Rolling back database via " + db.description() + (dryRun ? " (dry run)" : ""));
+            if (!json) {
+                out().println("Rolling back database via " + db.description() + (dryRun ? " (dry run)" : ""));
+            }
             RollbackPlan plan;
             try {
                 plan = to != null ? migrator.rollbackTo(to, options) : migrator.rollback(which.count, options);
             } catch (RollbackRefusedException e) {
+                if (json) {
+                    printJson(JsonReports.rollback(ExitCode.ROLLBACK_REFUSED.code(), db.description(), e.plan(),
+                            e.getMessage().strip()));
+                    return ExitCode.ROLLBACK_REFUSED;
+                }
                 print(e.plan());
                 err().println(e.getMessage());
                 return ExitCode.ROLLBACK_REFUSED;
+            }
+            if (json) {
+                printJson(JsonReports.rollback(ExitCode.OK.code(), db.description(), plan, null));
+                return ExitCode.OK;
             }
             if (plan.migrations().isEmpty()) {
                 out().println("Nothing to roll back: no applied migration after " + to + ".");

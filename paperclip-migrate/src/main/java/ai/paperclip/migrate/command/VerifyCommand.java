@@ -74,7 +74,7 @@ public final class VerifyCommand extends BaseCommand {
     }
 
     private VerifyReport verifyOnServer() {
-        try (OpenDatabase db = OpenDatabase.open(context.environment())) {
+        try (OpenDatabase db = OpenDatabase.open(context.environment(), context.terminal() ? context.err() : null)) {
             return Backups.of(db.url(), BackupSettings.options(context.environment(), null, false))
                     .verify(file.toAbsolutePath());
         }

@@ -6,7 +6,10 @@ import ai.paperclip.embedded.PaperclipConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Where the backup commands read and write: {@code --dir}, else config.json's database.backup.dir, else data/backups. */
+/**
+ * Where the backup commands read and write: {@code --dir}, else PAPERCLIP_BACKUP_DIR, else config.json's
+ * database.backup.dir, else data/backups (the scheduler's rule).
+ */
 public final class BackupSettings {
 
     private BackupSettings() {
@@ -17,7 +20,7 @@ public final class BackupSettings {
             return dir.toAbsolutePath();
         }
         InstanceHome instance = InstanceHome.fromEnvironment(env);
-        return PaperclipConfig.read(instance.configFile()).backupDir(instance, env.get("HOME"));
+        return ai.paperclip.db.backup.BackupSettings.directory(PaperclipConfig.read(instance.configFile()), instance, env);
     }
 
     public static BackupOptions options(Map<String, String> env, Path dir, boolean migrate) {

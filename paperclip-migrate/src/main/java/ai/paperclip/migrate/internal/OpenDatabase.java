@@ -7,6 +7,8 @@ import ai.paperclip.db.migration.MigrationListener;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.embedded.EmbeddedPostgres;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,16 @@ public final class OpenDatabase implements AutoCloseable {
 
     /** Resolves the target from {@code env}; starts (or reuses) the embedded server when it is the target. */
     public static OpenDatabase open(Map<String, String> env) {
+        return open(env, null);
+    }
+
+    /**
+     * As {@link #open(Map)}; when the embedded server has no cluster yet (its first start extracts PostgreSQL and
+     * runs initdb, up to 20 seconds of silence otherwise), says so on {@code progress} before and after.
+     *
+     * @param progress where to report the first start (stderr on a terminal), or null for nothing
+     */
+    public static OpenDatabase open(Map<String, String> env, PrintWriter progress) {
         DatabaseTarget target = DatabaseTarget.resolve(env);
         PaperclipDbOptions options = PaperclipDbOptions.fromEnvironment(target.environment());
         if (target.url().isPresent()) {
@@ -44,7 +56,20 @@ public final class OpenDatabase implements AutoCloseable {
             return migrationUrl.map(u -> new OpenDatabase(u, "DATABASE_MIGRATION_URL: " + DatabaseUrls.redact(u), options, null))
                     .orElseGet(() -> new OpenDatabase(target.url().get(), target.describe(), options, null));
         }
+        boolean firstStart = progress != null && target.embedded()
+                .map(o -> !Files.exists(o.dataDirectory().resolve("PG_VERSION"))).orElse(false);
+        long start = System.nanoTime();
+        if (firstStart) {
+            progress.println("First start of the embedded PostgreSQL: extracting its binaries and creating the cluster in "
+                    + target.embedded().get().dataDirectory() + " (initdb; this takes up to 20 s, once)...");
+            progress.flush();
+        }
         EmbeddedPostgres server = target.startEmbedded();
+        if (firstStart) {
+            progress.println("Embedded PostgreSQL " + server.version() + " ready on port " + server.port() + " after "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms.");
+            progress.flush();
+        }
         return new OpenDatabase(server.connectionUri(), target.describe(), options, server);
     }
 

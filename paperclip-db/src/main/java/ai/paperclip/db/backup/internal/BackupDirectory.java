@@ -22,6 +22,7 @@ public final class BackupDirectory {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Pattern NAME = Pattern.compile("^paperclip-\\d{8}-\\d{6}(-\\d+)?\\.sql(\\.gz)?$");
     private static final int HEADER_LINES = 40;
+    private static final String UNKNOWN = "unknown";
 
     private BackupDirectory() {
     }
@@ -33,6 +34,18 @@ public final class BackupDirectory {
 
     /** The backups in {@code directory}, newest first; reads only the head of each file. */
     public static List<BackupFile> list(Path directory) throws IOException {
+        return list(directory, false);
+    }
+
+    /**
+     * Our backups in {@code directory} whose head carries a manifest, newest first: the only files retention may
+     * delete (a file with our name but no manifest may be anyone's).
+     */
+    public static List<BackupFile> listWithManifest(Path directory) throws IOException {
+        return list(directory, true);
+    }
+
+    private static List<BackupFile> list(Path directory, boolean manifestOnly) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -40,7 +53,10 @@ public final class BackupDirectory {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {
                 if (NAME.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file)) {
-                    found.add(describe(file));
+                    BackupFile described = describe(file);
+                    if (!manifestOnly || !UNKNOWN.equals(described.schemaVersion())) {
+                        found.add(described);
+                    }
                 }
             }
         }
@@ -63,7 +79,7 @@ public final class BackupDirectory {
         }
         long size = Files.size(file);
         if (!manifest.present()) {
-            return new BackupFile(file, Files.getLastModifiedTime(file).toInstant(), size, "unknown");
+            return new BackupFile(file, Files.getLastModifiedTime(file).toInstant(), size, UNKNOWN);
         }
         return new BackupFile(file, manifest.manifest().created(), size, manifest.manifest().schemaVersion());
     }

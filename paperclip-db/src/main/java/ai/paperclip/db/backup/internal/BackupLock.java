@@ -17,6 +17,13 @@ public final class BackupLock {
     /** The bytes of "pcbackup". */
     public static final long KEY = 0x7063_6261_636B_7570L;
 
+    /**
+     * The bytes of "pcbkschd": held by the one scheduler (among several application instances on one database)
+     * that runs the scheduled backups. The same mechanism as the backup lock, held longer: it dies with the
+     * leader's session, and the next instance to tick takes over.
+     */
+    public static final long SCHEDULER_KEY = 0x7063_626B_7363_6864L;
+
     private BackupLock() {
     }
 
@@ -39,6 +46,15 @@ public final class BackupLock {
         }
         throw new BackupInProgressException("Another backup or restore of " + where + " is running (" + holder
                 + "). Wait for it to finish; two never run at once on one database.");
+    }
+
+    /** Takes the scheduler lock if free (or already ours); never waits. */
+    public static boolean trySchedulerLock(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock("
+                + SCHEDULER_KEY + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     public static void release(Connection c) throws SQLException {
