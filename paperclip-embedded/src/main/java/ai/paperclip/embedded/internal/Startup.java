@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The start decision, made under {@link StartLock}: create the cluster if there is none, reuse a
- * server whose identity is proven, wait out one that is starting, else start one with
- * {@code pg_ctl} on the first free port of the range. PostgreSQL's own lock logic decides whether a
+ * server whose identity is proven, wait out one that is starting, else start one ({@link DirectStart}, or
+ * {@code pg_ctl} where it cannot) on the first free port of the range. PostgreSQL's own lock logic decides whether a
  * {@code postmaster.pid} is stale; this class never deletes it.
  */
 public final class Startup {
@@ -31,15 +31,26 @@ public final class Startup {
 
     private final EmbeddedPostgresOptions options;
     private final long deadline;
+    private final Runnable whileStarting;
+    private boolean warmedUp;
 
-    private Startup(EmbeddedPostgresOptions options) {
+    private Startup(EmbeddedPostgresOptions options, Runnable whileStarting) {
         this.options = options;
         this.deadline = System.nanoTime() + options.startTimeout().toNanos();
+        this.whileStarting = whileStarting;
     }
 
     /** Call with the {@link StartLock} of the data directory held. */
     public static Outcome run(EmbeddedPostgresOptions options) {
-        return new Startup(options).run();
+        return run(options, () -> { });
+    }
+
+    /**
+     * As {@link #run(EmbeddedPostgresOptions)}; {@code whileStarting} runs on this thread once a server process
+     * has been spawned, before waiting for it to accept connections (work that would otherwise follow the wait).
+     */
+    public static Outcome run(EmbeddedPostgresOptions options, Runnable whileStarting) {
+        return new Startup(options, whileStarting).run();
     }
 
     private Outcome run() {
@@ -96,7 +107,6 @@ public final class Startup {
     }
 
     private Outcome start(Installation installation, Path real) {
-        PgCtl pgCtl = new PgCtl(installation, real);
         Path log = options.logFile();
         createLogDirectory(log);
         for (int port = options.port(); port <= options.lastPort(); port++) {
@@ -106,11 +116,11 @@ public final class Startup {
             }
             while (true) {
                 long logOffset = sizeOf(log);
-                ProcessRunner.Result result = pgCtl.start(port, log, remaining(), options.serverSettings());
+                Attempt attempt = launch(installation, real, port, log);
                 List<String> lines = LogTail.read(log);
                 List<String> newLines = LogTail.since(log, logOffset);
-                if (result.ok()) {
-                    Optional<PidFile> started = PidFile.read(real);
+                if (attempt.started()) {
+                    Optional<PidFile> started = attempt.lock();
                     started.ifPresent(lock -> StartedMark.record(options.dataDirectory(), lock));
                     long pid = started.map(PidFile::pid).orElse(-1L);
                     if (port != options.port()) {
@@ -140,11 +150,38 @@ public final class Startup {
                 }
                 List<String> shown = newLines.isEmpty() ? lines : newLines;
                 throw new PostgresStartException("PostgreSQL " + installation.version() + " did not start for " + real
-                        + " on port " + port + " (pg_ctl exit " + result.exitCode() + ", log " + log + ").\n"
+                        + " on port " + port + " (" + attempt.failure() + ", log " + log + ").\n"
                         + LogTail.format(shown) + LogTail.hint(shown), shown);
             }
         }
         throw new PortRange(options.port(), options.lastPort(), options.portSetting()).noneFree("the embedded PostgreSQL");
+    }
+
+    /** One start of the server on {@code port}: its lock file when it accepts connections, else why not. */
+    private record Attempt(Optional<PidFile> lock, boolean started, String failure) {
+    }
+
+    /**
+     * {@code postgres} spawned directly where {@link DirectStart} can ({@link #whileStarting} runs while it
+     * starts), else {@code pg_ctl start -w}.
+     */
+    private Attempt launch(Installation installation, Path real, int port, Path log) {
+        if (DirectStart.available()) {
+            DirectStart spawned = DirectStart.spawn(installation, real, port, log, options.serverSettings());
+            if (!warmedUp) {
+                warmedUp = true;
+                try {
+                    whileStarting.run();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.debug("Work while the server started failed, it is done again when needed: {}", e.toString());
+                }
+            }
+            DirectStart.Outcome outcome = spawned.awaitReady(remaining());
+            return new Attempt(outcome.ready(), outcome.ok(), outcome.failure());
+        }
+        ProcessRunner.Result result = new PgCtl(installation, real).start(port, log, remaining(), options.serverSettings());
+        return new Attempt(result.ok() ? PidFile.read(real) : Optional.empty(), result.ok(),
+                "pg_ctl exit " + result.exitCode());
     }
 
     /** A taken port is usually another program's; a ghost of this instance holding it is worth a warning. */
