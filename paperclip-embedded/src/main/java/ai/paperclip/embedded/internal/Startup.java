@@ -31,26 +31,15 @@ public final class Startup {
 
     private final EmbeddedPostgresOptions options;
     private final long deadline;
-    private final Runnable whileStarting;
-    private boolean warmedUp;
 
-    private Startup(EmbeddedPostgresOptions options, Runnable whileStarting) {
+    private Startup(EmbeddedPostgresOptions options) {
         this.options = options;
         this.deadline = System.nanoTime() + options.startTimeout().toNanos();
-        this.whileStarting = whileStarting;
     }
 
     /** Call with the {@link StartLock} of the data directory held. */
     public static Outcome run(EmbeddedPostgresOptions options) {
-        return run(options, () -> { });
-    }
-
-    /**
-     * As {@link #run(EmbeddedPostgresOptions)}; {@code whileStarting} runs on this thread once a server process
-     * has been spawned, before waiting for it to accept connections (work that would otherwise follow the wait).
-     */
-    public static Outcome run(EmbeddedPostgresOptions options, Runnable whileStarting) {
-        return new Startup(options, whileStarting).run();
+        return new Startup(options).run();
     }
 
     private Outcome run() {
@@ -162,20 +151,14 @@ public final class Startup {
     }
 
     /**
-     * {@code postgres} spawned directly where {@link DirectStart} can ({@link #whileStarting} runs while it
+     * {@code postgres} spawned directly where {@link DirectStart} can ({@link DriverWarmUp} runs while it
      * starts), else {@code pg_ctl start -w}.
      */
     private Attempt launch(Installation installation, Path real, int port, Path log) {
         if (DirectStart.available()) {
             DirectStart spawned = DirectStart.spawn(installation, real, port, log, options.serverSettings());
-            if (!warmedUp) {
-                warmedUp = true;
-                try {
-                    whileStarting.run();
-                } catch (RuntimeException | LinkageError e) {
-                    LOG.debug("Work while the server started failed, it is done again when needed: {}", e.toString());
-                }
-            }
+            // The caller's first connection follows the start: its JVM work is done while the server starts.
+            DriverWarmUp.run();
             DirectStart.Outcome outcome = spawned.awaitReady(remaining());
             return new Attempt(outcome.ready(), outcome.ok(), outcome.failure());
         }
