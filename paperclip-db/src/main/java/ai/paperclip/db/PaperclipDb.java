@@ -108,7 +108,7 @@ public final class PaperclipDb implements AutoCloseable {
             // The documented default: no DATABASE_URL means the embedded PostgreSQL.
             return create(options);
         }
-        return open(url, options, null);
+        return open(url, options, null, WarmUp.none());
     }
 
     /**
@@ -133,13 +133,21 @@ public final class PaperclipDb implements AutoCloseable {
         if (!options.embeddedPostgres()) {
             throw EnvironmentSettings.embeddedPostgresRefused("the target is " + target.describe());
         }
-        // The first query's classes load on the idle core while this thread waits for PostgreSQL to start.
+        // The first query's classes load on the other core while this thread starts PostgreSQL, opens the pool
+        // and checks the server; open() waits for them before it uses jOOQ.
         WarmUp warmUp = WarmUp.start();
-        EmbeddedPostgres server = target.startEmbedded();
-        warmUp.await();
+        EmbeddedPostgres server;
         try {
-            return open(server.connectionUri(), options, server);
+            server = target.startEmbedded();
         } catch (RuntimeException e) {
+            warmUp.await(); // as below
+            throw e;
+        }
+        try {
+            return open(server.connectionUri(), options, server, warmUp);
+        } catch (RuntimeException e) {
+            // The caller may use jOOQ next: the warm-up is over before the error reaches it.
+            warmUp.await();
             server.close();
             throw e;
         }
@@ -157,7 +165,8 @@ public final class PaperclipDb implements AutoCloseable {
         return create(target, options);
     }
 
-    private static PaperclipDb open(String url, PaperclipDbOptions options, EmbeddedPostgres server) {
+    /** Nothing here may use jOOQ before {@code warmUp} is awaited (see {@link WarmUp}). */
+    private static PaperclipDb open(String url, PaperclipDbOptions options, EmbeddedPostgres server, WarmUp warmUp) {
         ConnectionTarget target = ConnectionUrls.parse(url);
         LOG.debug("Opening pool '{}' on {} with {}", options.poolName(), target, options);
         HikariDataSource pool = PoolFactory.open(target, options);
@@ -179,6 +188,7 @@ public final class PaperclipDb implements AutoCloseable {
         LOG.info("Pool '{}' connected to {} (max {} connections, prepared statements {}, {} read replica(s))",
                 options.poolName(), target, options.poolMax(), options.preparedStatements() ? "on" : "off",
                 runtime.replicas().size());
+        warmUp.await();
         return new PaperclipDb(pool, server, target, url, options, runtime);
     }
 

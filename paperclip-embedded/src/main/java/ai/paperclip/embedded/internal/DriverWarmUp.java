@@ -5,25 +5,19 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Properties;
 import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Does, while a spawned server starts, the JVM's share of the first connection to it: in a fresh JVM that
  * connection loads about 550 classes (pgJDBC's connection path, its SCRAM client, the JDK's PBKDF2 and calendar
- * data) and derives the SCRAM key (4,096 rounds of HMAC-SHA-256) in the interpreter, which together took longer
- * than the server's whole start. PostgreSQL starts in its own process, on the other core; this runs on the
- * starting thread meanwhile, so no class is initialised by two threads at once and nothing changes order. The
- * key derivation is run once on a throw-away password so that the JIT has compiled it when the real login needs
- * it. A class name this pgJDBC does not have is skipped: it then loads on first use, as before.
+ * data), which took longer than the server's whole start. PostgreSQL starts in its own process, on the other
+ * core; this runs on the starting thread meanwhile, so no class is initialised by two threads at once and
+ * nothing changes order. A class name this pgJDBC does not have is skipped: it then loads on first use, as before.
  */
 final class DriverWarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(DriverWarmUp.class);
-
-    /** PostgreSQL's default {@code scram_iterations}. */
-    private static final int SCRAM_ITERATIONS = 4096;
 
     /** The roots of the first connection's classes: loading and initialising them pulls in most of the rest. */
     private static final List<String> CLASSES = List.of(
@@ -65,9 +59,9 @@ final class DriverWarmUp {
                 }
             }
             new GregorianCalendar().getTimeInMillis();
-            SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec("warm-up".toCharArray(), new byte[16], SCRAM_ITERATIONS, 256))
-                    .getEncoded();
+            // The provider lookup and its classes; deriving a throw-away key too would compete for the CPU with
+            // the server and the other warm-up: it did not pay on two cores.
+            SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
             LOG.debug("Warmed up the first connection's work in {} ms while the server started ({} class names absent)",
                     (System.nanoTime() - started) / 1_000_000, skipped);
         } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
