@@ -41,9 +41,10 @@ public final class PgCtl {
 
     /**
      * A fast shutdown (the SIGINT {@code pg_ctl stop -m fast} sends; by {@code kill} on Linux): rolls back open
-     * transactions, checkpoints, exits cleanly. Returns once the server is gone, by {@code pg_ctl}'s own rule (its
-     * lock file removed, or its postmaster no longer alive), watched here every {@value #STOP_POLL_MILLIS} ms: {@code pg_ctl -w} looks only every 100 ms, which was most
-     * of a stop's time. Should the server outlast {@code timeout}, {@code pg_ctl -w} takes over and reports it.
+     * transactions, checkpoints, exits cleanly. Returns once the server is gone, by {@code pg_ctl}'s own rule
+     * (its lock file removed, or its postmaster no longer alive), watched here every {@value #STOP_POLL_MILLIS}
+     * ms: {@code pg_ctl -w} looks only every 100 ms, which was most of a stop's time. Should the server outlast
+     * {@code timeout}, {@code pg_ctl -w} takes over and reports it.
      */
     public ProcessRunner.Result stop(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
