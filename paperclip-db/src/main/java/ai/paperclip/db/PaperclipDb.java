@@ -6,12 +6,14 @@ import ai.paperclip.db.internal.ConnectionUrls;
 import ai.paperclip.db.internal.DbRuntime;
 import ai.paperclip.db.internal.ExistingDataSource;
 import ai.paperclip.db.internal.HealthProbe;
+import ai.paperclip.db.internal.JooqBanner;
 import ai.paperclip.db.internal.PoolFactory;
 import ai.paperclip.db.internal.PoolSizeCheck;
 import ai.paperclip.db.internal.QueryLogListener;
 import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.internal.StartupMigrations;
 import ai.paperclip.db.internal.StartupStep;
+import ai.paperclip.db.internal.WarmUp;
 import ai.paperclip.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
@@ -58,6 +60,11 @@ import org.slf4j.LoggerFactory;
 public final class PaperclipDb implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaperclipDb.class);
+
+    static {
+        // Before jOOQ renders anything: its logo and tip of the day stay out of the host's log.
+        JooqBanner.silence();
+    }
 
     // Run in order on the new pool before create() returns it: never hand out a stale schema.
     private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new PoolSizeCheck(),
@@ -108,7 +115,7 @@ public final class PaperclipDb implements AutoCloseable {
             // The documented default: no DATABASE_URL means the embedded PostgreSQL.
             return create(options);
         }
-        return open(url, options, null);
+        return open(url, options, null, WarmUp.none());
     }
 
     /**
@@ -133,10 +140,21 @@ public final class PaperclipDb implements AutoCloseable {
         if (!options.embeddedPostgres()) {
             throw EnvironmentSettings.embeddedPostgresRefused("the target is " + target.describe());
         }
-        EmbeddedPostgres server = target.startEmbedded();
+        // The first query's classes load on the other core while this thread starts PostgreSQL, opens the pool
+        // and checks the server; open() waits for them before it uses jOOQ.
+        WarmUp warmUp = WarmUp.start();
+        EmbeddedPostgres server;
         try {
-            return open(server.connectionUri(), options, server);
+            server = target.startEmbedded();
         } catch (RuntimeException e) {
+            warmUp.await(); // as below
+            throw e;
+        }
+        try {
+            return open(server.connectionUri(), options, server, warmUp);
+        } catch (RuntimeException e) {
+            // The caller may use jOOQ next: the warm-up is over before the error reaches it.
+            warmUp.await();
             server.close();
             throw e;
         }
@@ -192,7 +210,8 @@ public final class PaperclipDb implements AutoCloseable {
         return create(target, options);
     }
 
-    private static PaperclipDb open(String url, PaperclipDbOptions options, EmbeddedPostgres server) {
+    /** Nothing here may use jOOQ before {@code warmUp} is awaited (see {@link WarmUp}). */
+    private static PaperclipDb open(String url, PaperclipDbOptions options, EmbeddedPostgres server, WarmUp warmUp) {
         ConnectionTarget target = ConnectionUrls.parse(url);
         LOG.debug("Opening pool '{}' on {} with {}", options.poolName(), target, options);
         HikariDataSource pool = PoolFactory.open(target, options);
@@ -214,6 +233,7 @@ public final class PaperclipDb implements AutoCloseable {
         LOG.info("Pool '{}' connected to {} (max {} connections, prepared statements {}, {} read replica(s))",
                 options.poolName(), target, options.poolMax(), options.preparedStatements() ? "on" : "off",
                 runtime.replicas().size());
+        warmUp.await();
         return new PaperclipDb(pool, true, server, target, url, options, runtime);
     }
 

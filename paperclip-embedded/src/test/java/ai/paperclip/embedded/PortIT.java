@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +51,32 @@ class PortIT {
     }
 
     @Test
+    void theServerPreparingATemplateUsesTheConfiguredRangeAndMovesOnFromATakenPort() throws Exception {
+        List<ServerSocket> taken = takeConsecutivePorts(1);
+        int blocked = taken.get(0).getLocalPort();
+        InstanceHome home = TestHomes.withFreePort(tmp);
+        PaperclipConfig.read(home.configFile()).with("database.embeddedPostgresPort", blocked).write(home.configFile());
+        // A database name of its own: the template (keyed by it) is built by this start, not found cached.
+        String database = "template_port_" + System.nanoTime();
+        try (EmbeddedPostgres pg = TestHomes.builder(home).databaseName(database).start()) {
+            String log = Files.readString(TEST_LOG);
+            assertThat(log).contains("Port " + blocked + " is in use by another program; the server preparing the"
+                    + " cluster template tries port " + (blocked + 1));
+            Matcher used = Pattern.compile("Preparing the cluster template with a server on 127\\.0\\.0\\.1:(\\d+)")
+                    .matcher(log.substring(log.lastIndexOf("the server preparing the cluster template tries port "
+                            + (blocked + 1))));
+            assertThat(used.find()).isTrue();
+            assertThat(Integer.parseInt(used.group(1))).isGreaterThan(blocked).isLessThanOrEqualTo(blocked + 9);
+            assertThat(pg.port()).isGreaterThan(blocked).isLessThanOrEqualTo(blocked + 9);
+        } finally {
+            closeAll(taken);
+        }
+    }
+
+    @Test
     void whenEveryPortOfTheRangeIsTakenTheErrorNamesTheRangeAndTheSetting() throws Exception {
+        // The default template exists first, so the server itself (not a template's) meets the taken ports.
+        TestHomes.builder(TestHomes.withFreePort(tmp.resolve("first"))).start().close();
         List<ServerSocket> taken = takeConsecutivePorts(3);
         int first = taken.get(0).getLocalPort();
         InstanceHome home = TestHomes.withFreePort(tmp);

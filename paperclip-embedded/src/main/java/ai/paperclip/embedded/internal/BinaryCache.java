@@ -61,6 +61,7 @@ public final class BinaryCache {
             try {
                 Files.createDirectories(target.getParent());
                 tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
+                StartProgress.step("Extracting the PostgreSQL binaries to " + target.getParent() + " (once per machine)");
                 try (InputStream in = open(binaries)) {
                     TarArchives.extractXz(in, tmp);
                 }

@@ -27,9 +27,10 @@ public final class ClusterInitializer {
 
     /**
      * @param templateCache where cached clusters live, or null to always run initdb
+     * @param ports         the ports the server may use: the one preparing a template takes the first free one
      */
     public static void initialize(Installation installation, Path dataDirectory, String superuser, String password,
-                                  String databaseName, Path templateCache, Duration timeout) {
+                                  String databaseName, Path templateCache, PortRange ports, Duration timeout) {
         Path parent = dataDirectory.toAbsolutePath().getParent();
         Path staging = null;
         try {
@@ -38,11 +39,13 @@ public final class ClusterInitializer {
             Path cluster = staging.resolve("cluster");
             long started = System.nanoTime();
             if (templateCache != null) {
-                Path template = template(installation, superuser, password, databaseName, templateCache, timeout);
+                Path template = template(installation, superuser, password, databaseName, templateCache, ports, timeout);
+                StartProgress.step("Creating the cluster in " + dataDirectory + " from the cached template");
                 FileTrees.copyTree(template, cluster);
                 LOG.info("Created a PostgreSQL {} cluster in {} from the cached template {} in {} ms",
                         installation.version(), dataDirectory, template, millisSince(started));
             } else {
+                StartProgress.step("Creating the cluster in " + dataDirectory + " (initdb)");
                 initdb(installation, cluster, superuser, password, timeout);
                 LOG.info("Created a PostgreSQL {} cluster in {} with initdb in {} ms", installation.version(),
                         dataDirectory, millisSince(started));
@@ -65,7 +68,7 @@ public final class ClusterInitializer {
     }
 
     private static Path template(Installation installation, String superuser, String password, String databaseName,
-                                 Path cache, Duration timeout) throws IOException {
+                                 Path cache, PortRange ports, Duration timeout) throws IOException {
         // Keyed by the binaries, the credentials and the database (hashed: the password never shows in a path).
         String key = BinaryCache.sha256(installation.key() + "\0" + superuser + "\0" + password + "\0"
                 + databaseName).substring(0, 16);
@@ -77,8 +80,11 @@ public final class ClusterInitializer {
         Path staging = Files.createTempDirectory(cache, template.getFileName() + ".tmp-");
         try {
             Path cluster = staging.resolve("cluster");
+            StartProgress.step("Creating the PostgreSQL " + installation.version() + " cluster template (initdb, once per"
+                    + " machine)");
             initdb(installation, cluster, superuser, password, timeout);
-            createDatabase(installation, cluster, superuser, password, databaseName, timeout);
+            StartProgress.step("Creating the database '" + databaseName + "' in the template");
+            createDatabase(installation, cluster, superuser, password, databaseName, ports, timeout);
             if (FileTrees.moveIntoPlace(cluster, template)) {
                 LOG.info("Cached a freshly initialised PostgreSQL {} cluster as {}", installation.version(), template);
             }
@@ -88,24 +94,42 @@ public final class ClusterInitializer {
         }
     }
 
-    /** The application database goes into the template too: CREATE DATABASE costs more than the copy. */
+    /**
+     * The application database goes into the template too: CREATE DATABASE costs more than the copy. The server
+     * doing it listens on the instance's port range like the real one (a firewall or a container may allow no
+     * other), on the first free port, moving on when the port is taken while it starts.
+     */
     private static void createDatabase(Installation installation, Path cluster, String superuser, String password,
-                                       String databaseName, Duration timeout) throws IOException {
+                                       String databaseName, PortRange ports, Duration timeout) throws IOException {
         PgCtl pgCtl = new PgCtl(installation, cluster);
         Path log = cluster.resolveSibling("template-postgres.log");
-        int port = Ports.anyFree();
-        ProcessRunner.Result started = pgCtl.start(port, log, timeout);
-        if (!started.ok()) {
-            List<String> lines = LogTail.read(log);
-            throw new PostgresStartException("PostgreSQL " + installation.version() + " did not start to prepare"
-                    + " the cluster template in " + cluster + ".\n" + LogTail.format(lines) + LogTail.hint(lines), lines);
+        for (int port = ports.first(); port <= ports.last(); port++) {
+            if (!Ports.isFree(port)) {
+                LOG.info("Port {} is in use by another program; the server preparing the cluster template tries port {}",
+                        port, port + 1);
+                continue;
+            }
+            long offset = Files.exists(log) ? Files.size(log) : 0;
+            ProcessRunner.Result started = pgCtl.start(port, log, timeout);
+            List<String> lines = LogTail.since(log, offset);
+            if (!started.ok()) {
+                if (PortRange.bindFailed(lines)) {
+                    LOG.info("Port {} was taken while the template server started; trying port {}", port, port + 1);
+                    continue;
+                }
+                throw new PostgresStartException("PostgreSQL " + installation.version() + " did not start to prepare"
+                        + " the cluster template in " + cluster + ".\n" + LogTail.format(lines) + LogTail.hint(lines), lines);
+            }
+            LOG.info("Preparing the cluster template with a server on 127.0.0.1:{}", port);
+            try {
+                Databases.ensureExists(port, superuser, password, databaseName);
+            } finally {
+                pgCtl.stop(timeout);
+            }
+            Files.deleteIfExists(cluster.resolve("postmaster.opts"));
+            return;
         }
-        try {
-            Databases.ensureExists(port, superuser, password, databaseName);
-        } finally {
-            pgCtl.stop(timeout);
-        }
-        Files.deleteIfExists(cluster.resolve("postmaster.opts"));
+        throw ports.noneFree("the server preparing the cluster template");
     }
 
     private static void initdb(Installation installation, Path cluster, String superuser, String password,

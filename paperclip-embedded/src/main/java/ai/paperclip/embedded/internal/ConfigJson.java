@@ -1,12 +1,17 @@
 package ai.paperclip.embedded.internal;
 
 import ai.paperclip.embedded.ConfigurationException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +21,29 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Reading and writing {@code config.json} with the line of every key, for error messages. */
+/**
+ * Reading and writing {@code config.json} with the line of every key, for error messages.
+ *
+ * <p>Reading, which every start does, uses Jackson's streaming parser and builds the same tree
+ * {@code ObjectMapper.readTree} builds (the same node classes, numbers typed as its {@code JsonNodeDeserializer}
+ * types them, the last of duplicate keys winning) in the one pass that also records the lines: an
+ * {@code ObjectMapper} would load about 400 classes more (a fifth of a warm start's class loading) to read a
+ * file of a few lines. Syntax errors are the parser's own, so their messages are what they were.
+ * {@code ConfigJsonTreeTest} compares both over generated documents, malformed ones included. Writing, which
+ * is rare, keeps the {@code ObjectMapper}, created on first use.
+ */
 public final class ConfigJson {
 
     /** The most a {@code config.json} may hold: far more than any real one, far less than memory. */
     public static final int MAX_BYTES = 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** The mapper for writing, loaded only when a file is written. */
+    private static final class Writing {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** A parsed document and the line of each dotted key ({@code database.embeddedPostgresPort}). */
     public record Parsed(ObjectNode root, Map<String, Integer> lines) {
@@ -32,7 +53,7 @@ public final class ConfigJson {
     }
 
     public static ObjectNode emptyObject() {
-        return MAPPER.createObjectNode();
+        return NODES.objectNode();
     }
 
     public static Parsed read(Path file) {
@@ -40,10 +61,24 @@ public final class ConfigJson {
         if (bytes == null || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return new Parsed(emptyObject(), Map.of());
         }
-        Map<String, Integer> lines = keyLines(file, bytes);
+        Map<String, Integer> lines = new HashMap<>();
         JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            root = parser.nextToken() == null ? MissingNode.getInstance() : value(parser, lines);
+            // What follows the first value is only checked, as a syntax check of the whole file.
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.FIELD_NAME) {
+                    lines.put(dotted(parser), parser.currentTokenLocation().getLineNr());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            String key = e.getProcessor() instanceof JsonParser p ? dotted(p) : "";
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new ConfigurationException(file + where + (key.isEmpty() ? "" : ", key " + key)
+                    + ": malformed JSON (" + withoutTokens(e.getOriginalMessage().lines().findFirst().orElse(""))
+                    + "). Fix the file; it is never rewritten to get past an error.", e);
         } catch (IOException e) {
             throw new ConfigurationException("Cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -54,26 +89,49 @@ public final class ConfigJson {
         return new Parsed(object, Map.copyOf(lines));
     }
 
-    /** One streaming pass: the syntax check with line and key, and the line of every key. */
-    private static Map<String, Integer> keyLines(Path file, byte[] bytes) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = MAPPER.createParser(bytes)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.FIELD_NAME) {
+    /** The value at the parser's current token, as {@code readTree} builds it; records the line of every key. */
+    private static JsonNode value(JsonParser parser, Map<String, Integer> lines) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
                     lines.put(dotted(parser), parser.currentTokenLocation().getLineNr());
+                    parser.nextToken();
+                    object.replace(name, value(parser, lines));
                 }
+                return object;
             }
-            return lines;
-        } catch (JsonProcessingException e) {
-            String key = e.getProcessor() instanceof JsonParser p ? dotted(p) : "";
-            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new ConfigurationException(file + where + (key.isEmpty() ? "" : ", key " + key)
-                    + ": malformed JSON (" + withoutTokens(e.getOriginalMessage().lines().findFirst().orElse(""))
-                    + "). Fix the file; it is never rewritten to get past an error.", e);
-        } catch (IOException e) {
-            throw new ConfigurationException("Cannot read " + file + ": " + e.getMessage(), e);
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser, lines));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return NODES.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return NODES.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new JsonParseException(parser, "Unexpected token " + parser.currentToken());
         }
     }
 
@@ -99,7 +157,7 @@ public final class ConfigJson {
             }
             node = (ObjectNode) child;
         }
-        node.set(parts[parts.length - 1], MAPPER.valueToTree(value));
+        node.set(parts[parts.length - 1], Writing.MAPPER.valueToTree(value));
         return copy;
     }
 
@@ -109,7 +167,7 @@ public final class ConfigJson {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".config-", ".json.tmp");
             try {
-                Files.writeString(tmp, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(tmp, Writing.MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

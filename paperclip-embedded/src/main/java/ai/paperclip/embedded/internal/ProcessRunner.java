@@ -33,14 +33,18 @@ public final class ProcessRunner {
     }
 
     public static Result run(List<String> command, Duration timeout) {
-        List<String> full = wrap(command);
-        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+        return runAsIs(wrap(command), timeout);
+    }
+
+    /** As {@link #run}, but never inside {@code unshare -U}: for programs that need no non-root user. */
+    static Result runAsIs(List<String> command, Duration timeout) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         cleanEnvironment(builder.environment());
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new PostgresStartException("Cannot run " + full.get(0) + ": " + e.getMessage(), List.of(), e);
+            throw new PostgresStartException("Cannot run " + command.get(0) + ": " + e.getMessage(), List.of(), e);
         }
         try (InputStream out = process.getInputStream()) {
             process.getOutputStream().close();
@@ -53,7 +57,7 @@ public final class ProcessRunner {
             }
             return new Result(process.exitValue(), new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new PostgresStartException("Cannot read the output of " + full.get(0) + ": " + e.getMessage(),
+            throw new PostgresStartException("Cannot read the output of " + command.get(0) + ": " + e.getMessage(),
                     List.of(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -82,13 +86,14 @@ public final class ProcessRunner {
     }
 
     /** PG* variables of the host (PGDATA, PGPORT, PGOPTIONS...) must not steer our server. */
-    private static void cleanEnvironment(Map<String, String> env) {
+    static void cleanEnvironment(Map<String, String> env) {
         env.keySet().removeIf(key -> key.startsWith("PG"));
         env.put("LC_ALL", "C");
         env.put("LANG", "C");
     }
 
-    private static List<String> wrap(List<String> command) {
+    /** {@code command} as it must run here: inside {@code unshare -U} as root on Linux, unchanged otherwise. */
+    static List<String> wrap(List<String> command) {
         if (!runsAsRoot()) {
             return command;
         }

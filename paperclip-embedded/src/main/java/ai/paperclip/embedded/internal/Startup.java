@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The start decision, made under {@link StartLock}: create the cluster if there is none, reuse a
- * server whose identity is proven, wait out one that is starting, else start one with
- * {@code pg_ctl} on the first free port of the range. PostgreSQL's own lock logic decides whether a
+ * server whose identity is proven, wait out one that is starting, else start one ({@link DirectStart}, or
+ * {@code pg_ctl} where it cannot) on the first free port of the range. PostgreSQL's own lock logic decides whether a
  * {@code postmaster.pid} is stale; this class never deletes it.
  */
 public final class Startup {
@@ -49,7 +49,8 @@ public final class Startup {
         if (!Files.isRegularFile(dataDirectory.resolve("PG_VERSION"))) {
             requireEmpty(dataDirectory);
             ClusterInitializer.initialize(installation, dataDirectory, options.superuser(), options.password(),
-                    options.databaseName(), options.clusterTemplateCache() ? options.cacheDirectory() : null, options.startTimeout());
+                    options.databaseName(), options.clusterTemplateCache() ? options.cacheDirectory() : null,
+                    new PortRange(options.port(), options.lastPort(), options.portSetting()), options.startTimeout());
             created = true;
         } else {
             requireMajorVersion(installation, dataDirectory);
@@ -95,7 +96,6 @@ public final class Startup {
     }
 
     private Outcome start(Installation installation, Path real) {
-        PgCtl pgCtl = new PgCtl(installation, real);
         Path log = options.logFile();
         createLogDirectory(log);
         for (int port = options.port(); port <= options.lastPort(); port++) {
@@ -105,11 +105,11 @@ public final class Startup {
             }
             while (true) {
                 long logOffset = sizeOf(log);
-                ProcessRunner.Result result = pgCtl.start(port, log, remaining(), options.serverSettings());
+                Attempt attempt = launch(installation, real, port, log);
                 List<String> lines = LogTail.read(log);
                 List<String> newLines = LogTail.since(log, logOffset);
-                if (result.ok()) {
-                    Optional<PidFile> started = PidFile.read(real);
+                if (attempt.started()) {
+                    Optional<PidFile> started = attempt.lock();
                     started.ifPresent(lock -> StartedMark.record(options.dataDirectory(), lock));
                     long pid = started.map(PidFile::pid).orElse(-1L);
                     if (port != options.port()) {
@@ -121,8 +121,7 @@ public final class Startup {
                     return new Outcome(installation, real, port, pid, true);
                 }
                 String text = String.join("\n", newLines);
-                if (text.contains("could not bind") || text.contains("Address already in use")
-                        || text.contains("could not create any TCP/IP sockets")) {
+                if (PortRange.bindFailed(newLines)) {
                     LOG.info("Port {} was taken while PostgreSQL started; trying the next port", port);
                     break;
                 }
@@ -140,14 +139,32 @@ public final class Startup {
                 }
                 List<String> shown = newLines.isEmpty() ? lines : newLines;
                 throw new PostgresStartException("PostgreSQL " + installation.version() + " did not start for " + real
-                        + " on port " + port + " (pg_ctl exit " + result.exitCode() + ", log " + log + ").\n"
+                        + " on port " + port + " (" + attempt.failure() + ", log " + log + ").\n"
                         + LogTail.format(shown) + LogTail.hint(shown), shown);
             }
         }
-        throw new PostgresStartException("No free port for the embedded PostgreSQL in " + options.port() + "-"
-                + options.lastPort() + " (" + options.portSetting() + ", tried " + (options.lastPort() - options.port() + 1)
-                + " ports: portAttempts). Free one of these ports, set database.embeddedPostgresPort in config.json"
-                + " (or the builder's port) to a free port, or raise portAttempts.", List.of());
+        throw new PortRange(options.port(), options.lastPort(), options.portSetting()).noneFree("the embedded PostgreSQL");
+    }
+
+    /** One start of the server on {@code port}: its lock file when it accepts connections, else why not. */
+    private record Attempt(Optional<PidFile> lock, boolean started, String failure) {
+    }
+
+    /**
+     * {@code postgres} spawned directly where {@link DirectStart} can ({@link DriverWarmUp} runs while it
+     * starts), else {@code pg_ctl start -w}.
+     */
+    private Attempt launch(Installation installation, Path real, int port, Path log) {
+        if (DirectStart.available()) {
+            DirectStart spawned = DirectStart.spawn(installation, real, port, log, options.serverSettings());
+            // The caller's first connection follows the start: its JVM work is done while the server starts.
+            DriverWarmUp.run();
+            DirectStart.Outcome outcome = spawned.awaitReady(remaining());
+            return new Attempt(outcome.ready(), outcome.ok(), outcome.failure());
+        }
+        ProcessRunner.Result result = new PgCtl(installation, real).start(port, log, remaining(), options.serverSettings());
+        return new Attempt(result.ok() ? PidFile.read(real) : Optional.empty(), result.ok(),
+                "pg_ctl exit " + result.exitCode());
     }
 
     /** A taken port is usually another program's; a ghost of this instance holding it is worth a warning. */
