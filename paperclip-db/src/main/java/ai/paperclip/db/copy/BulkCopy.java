@@ -24,10 +24,13 @@ import org.postgresql.util.ServerErrorMessage;
  * ({@link CopyText} says why text), the rows streamed in 64 KB chunks as they are read from the
  * {@code Iterable}, so a large copy needs no more memory than one chunk.
  *
- * <p>All or nothing: COPY is one statement, so on its own (auto-commit) it is its own transaction, and inside
- * the caller's transaction a failure aborts that transaction. A row the client cannot write cancels the COPY
- * before the end, so rows already sent are discarded by the server too. Works through a transaction-mode
- * pooler such as PgBouncer, which keeps the server connection for the statement's whole transaction.
+ * <p>All or nothing, and always inside a transaction: on an auto-commit connection the copy opens its own
+ * (committed on success, rolled back on failure); inside the caller's, a failure aborts the caller's. A row the
+ * client cannot write cancels the COPY before the end, so rows already sent are discarded by the server too.
+ * The explicit transaction is what makes it work through a transaction-mode pooler such as PgBouncer: when the
+ * server refuses a row it drops the rest of the data stream, and in auto-commit it would be idle at once, so
+ * the pooler would hand its connection on while the client still sends the data the server has stopped
+ * reading; in a (failed) transaction the pooler keeps the connection linked until the rollback.
  */
 public final class BulkCopy {
 
@@ -58,6 +61,34 @@ public final class BulkCopy {
         Objects.requireNonNull(rows, "rows");
         String target = RENDER.render(Objects.requireNonNull(table, "table"));
         String sql = "COPY " + target + " (" + columnList(target, columns) + ") FROM STDIN";
+        boolean ownTransaction;
+        try {
+            ownTransaction = connection.getAutoCommit();
+            if (ownTransaction) {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw refused(target, e, 0);
+        }
+        boolean committed = false;
+        try {
+            long inserted = copyIn(connection, target, sql, columns, rows);
+            if (ownTransaction) {
+                connection.commit();
+            }
+            committed = true;
+            return inserted;
+        } catch (SQLException e) {
+            throw refused(target, e, 0);
+        } finally {
+            if (ownTransaction) {
+                end(connection, committed);
+            }
+        }
+    }
+
+    private static long copyIn(Connection connection, String target, String sql, List<? extends Field<?>> columns,
+                               Iterable<? extends Object[]> rows) {
         CopyIn copy;
         try {
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
@@ -134,6 +165,18 @@ public final class BulkCopy {
         return new CopyFailedException("COPY into " + target + " failed" + at + ": " + what + " (SQLState "
                 + e.getSQLState() + "); nothing was inserted" + (rowsSent > 0 && row == 0 ? " (" + rowsSent
                 + " rows were sent)" : ""), target, row, e.getSQLState(), e);
+    }
+
+    /** Rolls back what failed and gives the connection back in auto-commit, as it was lent. */
+    private static void end(Connection connection, boolean committed) {
+        try {
+            if (!committed) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // The connection is broken (the pool will drop it); the copy's own failure is what is being thrown.
+        }
     }
 
     private static void cancel(CopyIn copy) {

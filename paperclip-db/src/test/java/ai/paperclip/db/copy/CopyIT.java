@@ -1,5 +1,7 @@
 package ai.paperclip.db.copy;
 
+import static ai.paperclip.db.jooq.Tables.AGENTS;
+import static ai.paperclip.db.jooq.Tables.COMPANIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.jooq.impl.DSL.field;
@@ -182,6 +184,18 @@ class CopyIT {
             return db.copy(ITEMS, COLUMNS, bad.subList(0, 5).stream().map(r -> shifted(r, 100)).toList());
         }), CopyFailedException.class);
         assertThat(db.dsl().fetchCount(ITEMS)).isEqualTo(6);
+    }
+
+    @Test
+    void theDocumentedExampleImportsAgentsIntoTheCoreSchema() {
+        UUID company = db.dsl().insertInto(COMPANIES).set(COMPANIES.NAME, "Copy Co").returning(COMPANIES.ID).fetchOne()
+                .getId();
+        List<String> names = IntStream.range(0, 1_000).mapToObj(i -> "agent\t" + i).toList();
+
+        assertThat(CopyExample.importAgents(db, company, names)).isEqualTo(1_000);
+
+        assertThat(db.dsl().select(AGENTS.NAME).from(AGENTS).where(AGENTS.COMPANY_ID.eq(company))
+                .orderBy(AGENTS.CREATED_AT, AGENTS.NAME).fetch(AGENTS.NAME)).containsExactlyInAnyOrderElementsOf(names);
     }
 
     @Test
