@@ -74,7 +74,7 @@ case "$RUNS" in ''|*[!0-9]*|0) echo "RUNS must be a positive whole number, got '
 per_run=0
 for w in $WORKLOADS; do per_run=$((per_run + $(seconds_for "$w"))); done
 echo "expected duration: about $(( (per_run * RUNS + 90 + 59) / 60 )) min for RUNS=$RUNS on a quiet 2-core machine" \
-  "(~$((per_run / 60)) min per run + ~1.5 min of preparation; a loaded machine takes several times longer)"
+  "(~$(( (per_run + 30) / 60 )) min per run + ~1.5 min of preparation; a loaded machine takes several times longer)"
 OUT=${OUT:-$ROOT/paperclip-bench/target/side-by-side/$(date -u +%Y%m%dT%H%M%SZ)}
 BENCHMARKS=${BENCHMARKS:-$ROOT/BENCHMARKS.md}
 WORK=$OUT/java-work
