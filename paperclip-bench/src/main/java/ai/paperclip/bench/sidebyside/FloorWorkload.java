@@ -19,7 +19,8 @@ import org.jooq.impl.DSL;
  * The physical floor, as the peer's {@code floor.mjs}: the library's own PostgreSQL binaries driven without the
  * library (as root under {@code unshare -U}, as the library runs them), in one fresh JVM. Cold: initdb (the
  * library's flags, scram-sha-256) + {@code pg_ctl start -w} + the first {@code select 1} over pgJDBC (connect,
- * authenticate, query); warm: {@code pg_ctl start -w} on that stopped cluster + first query; 5,000 sequential
+ * authenticate, query; the JVM's first, so it includes loading pgJDBC, as the peer's includes postgres.js's first
+ * use); warm: {@code pg_ctl start -w} on that stopped cluster + first query; 5,000 sequential
  * {@code select 1} round trips on one connection, raw pgJDBC ({@code rtt_raw_*}) and through jOOQ
  * ({@code rtt_jooq_*}, the peer's {@code rtt_drizzle_*}); a direct spawn of {@code postgres} until its "ready to
  * accept connections" line, its first query, and its stop (SIGTERM, a smart shutdown, which with no client
