@@ -25,7 +25,9 @@ public final class PoolSizeCheck implements StartupStep {
             rs.next();
             int maxConnections = rs.getInt(1);
             int usable = maxConnections - rs.getInt(2);
-            int poolMax = context.options().poolMax();
+            // On an application's data source the pool is its own: its HikariCP size, if it has one, counts.
+            com.zaxxer.hikari.HikariDataSource hikari = HealthProbe.hikari(context.pool());
+            int poolMax = hikari != null ? hikari.getMaximumPoolSize() : context.options().poolMax();
             if (poolMax > usable) {
                 LOG.warn("poolMax (DATABASE_POOL_MAX) is {}, above the {} connections the server at {} allows"
                         + " (max_connections {} less superuser_reserved_connections {}): the pool can never fill and"
