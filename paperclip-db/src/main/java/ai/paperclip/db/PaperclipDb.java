@@ -1,5 +1,6 @@
 package ai.paperclip.db;
 
+import ai.paperclip.db.copy.BulkCopy;
 import ai.paperclip.db.internal.ConnectionFailures;
 import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
@@ -28,6 +29,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
 import org.jooq.exception.DataAccessException;
@@ -262,6 +265,21 @@ public final class PaperclipDb implements AutoCloseable {
      */
     public <T> T write(Function<DSLContext, T> work) {
         return dsl.transactionResult(transaction -> work.apply(transaction.dsl()));
+    }
+
+    /**
+     * Bulk insert with PostgreSQL's {@code COPY ... FROM STDIN} ({@link BulkCopy}): far faster than batched
+     * inserts for thousands of rows. Each row holds one value per column, in the columns' order. Runs in the
+     * transaction of {@link #write(Function)} or {@link #dsl()} open on this thread, else on its own (one
+     * statement: all rows or none). Works through a transaction-mode pooler (PgBouncer).
+     *
+     * @return the number of rows inserted
+     * @throws ai.paperclip.db.copy.CopyFailedException naming the table, row and column when a row is refused;
+     *     nothing of this copy is inserted
+     */
+    public long copy(Table<?> table, List<? extends Field<?>> columns, Iterable<? extends Object[]> rows) {
+        Configuration open = transactions.get().peekLast();
+        return (open != null ? DSL.using(open) : dsl).connectionResult(c -> BulkCopy.copy(c, table, columns, rows));
     }
 
     /** {@link #read(WriteToken, Function)} for this database's own writes only. */

@@ -7,8 +7,10 @@ import static org.jooq.impl.DSL.table;
 import ai.paperclip.db.DatabaseTarget;
 import ai.paperclip.db.PaperclipDb;
 import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.embedded.EmbeddedPostgres;
 import ai.paperclip.embedded.InstanceHome;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
@@ -27,12 +29,15 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * W3, the peer's OLTP workload on the library's own core schema (Paperclip's companies, agents and issues
- * tables), through PaperclipDb's pool (10) and jOOQ: 1 company + 100 agents; 100,000 issues in batches of
- * 1,000 (multi-row inserts, the same deterministic data as the peer); ANALYZE; 50,000 pk lookups on 8
- * workers; 5,000 list queries (company + status, newest 50) on 8 workers; 20,000 sequential pk lookups on one
- * connection; each preceded by the peer's untimed warm-up. Sizes can be scaled down (the smoke test).
- * Usage: {@code <home> <instance> [scale]} where scale divides every count (default 1).
+ * W3, the peer's OLTP workload, through PaperclipDb's pool (10) and jOOQ: 1 company + 100 agents; 100,000 issues
+ * in batches of 1,000 (multi-row inserts, the same deterministic data as the peer); ANALYZE; 50,000 pk lookups on
+ * 8 workers; 5,000 list queries (company + status, newest 50) on 8 workers; 20,000 sequential pk lookups on one
+ * connection; each preceded by the peer's untimed warm-up. Then, ours only, the same number of issues again with
+ * {@link PaperclipDb#copy} ({@code insert_copy_*}). Two table models: {@code peer} (workload {@code w3-oltp}), the
+ * peer's own 4 tables ({@link PeerPaperclipSchema}, like for like), and {@code core} (workload
+ * {@code w3-oltp-core}), the library's Paperclip core schema, whose issues table has more columns and indexes.
+ * Sizes can be scaled down (the smoke test). Usage: {@code <home> <instance> [peer|core] [scale]} where scale
+ * divides every count (default 1).
  */
 public final class OltpWorkload {
 
@@ -52,8 +57,9 @@ public final class OltpWorkload {
     }
 
     public static void main(String[] args) throws Exception {
-        int scale = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        new OltpWorkload().run(InstanceHome.of(Path.of(args[0]), args[1]), scale).emit();
+        boolean core = args.length > 2 && args[2].equals("core");
+        int scale = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        new OltpWorkload().run(InstanceHome.of(Path.of(args[0]), args[1]), core, scale).emit();
     }
 
     /** The peer's PRNG, in JavaScript's arithmetic: a double product, then ToInt32 and the mask. */
@@ -71,7 +77,7 @@ public final class OltpWorkload {
         return values[(int) Math.floor(rnd() * values.length)];
     }
 
-    Figures run(InstanceHome home, int scale) throws Exception {
+    Figures run(InstanceHome home, boolean core, int scale) throws Exception {
         int nIssues = 100_000 / scale;
         int batch = Math.min(1_000, nIssues);
         int nPk = 50_000 / scale;
@@ -82,10 +88,17 @@ public final class OltpWorkload {
         int warmSeq = 1_000 / scale;
         int workers = 8;
         int poolMax = 10;
-        Figures r = new Figures("w3-oltp").put("pool_max", poolMax).put("workers", workers);
+        Figures r = new Figures(core ? "w3-oltp-core" : "w3-oltp").put("pool_max", poolMax).put("workers", workers);
+        PaperclipDbOptions.Builder builder = PaperclipDbOptions.builder().poolMax(poolMax).migrationAutoApply(true);
+        Path model = null;
+        if (!core) {   // untimed, as the peer's history is made by its prepare step
+            model = Files.createTempDirectory("peer-model-");
+            PeerPaperclipSchema.generate(model);
+            builder.migrations(MigrationSource.folder(model));
+        }
+        PaperclipDbOptions options = builder.build();
         long s0 = System.nanoTime();
         home.createDirectories();
-        PaperclipDbOptions options = PaperclipDbOptions.builder().poolMax(poolMax).migrationAutoApply(true).build();
         try (PaperclipDb db = PaperclipDb.create(DatabaseTarget.embedded(EmbeddedPostgres.builder().instanceHome(home)
                 .port(Ports.free()).registerShutdownHook(false).build()), options)) {
             DSLContext dsl = db.dsl();
@@ -156,10 +169,35 @@ public final class OltpWorkload {
                 Latencies.run(nSeq, 1, i -> lookup(one, seqIds.get(warmSeq + i))).into(r, "seq");
                 cpu.into(r, "seq");
             }
+            copyIssues(db, company, agentIds, nIssues, batch, r);
             r.put("n_issues", nIssues).put("batch", batch).put("n_pk", nPk).put("n_list", nList).put("n_seq", nSeq)
                     .put("warmup_pk", warmPk).put("warmup_list", warmList).put("warmup_seq", warmSeq);
+        } finally {
+            if (model != null) {
+                Trees.delete(model);
+            }
         }
         return r;
+    }
+
+    /** Ours only: as many issues again, in one COPY (identifiers and numbers after the batched ones). */
+    private void copyIssues(PaperclipDb db, UUID company, List<UUID> agentIds, int nIssues, int batch, Figures r) {
+        List<Object[]> rows = new ArrayList<>(nIssues);
+        for (List<Object[]> b : issueBatches(company, agentIds, nIssues, batch)) {
+            for (Object[] row : b) {
+                int n = (Integer) row[6] + nIssues;
+                row[6] = n;
+                row[7] = "BEN-" + n;
+                rows.add(row);
+            }
+        }
+        long c0 = System.nanoTime();
+        long copied = db.copy(ISSUES, List.of(issueColumns()), rows);
+        double copyMs = Figures.millisSince(c0);
+        if (copied != nIssues) {
+            throw new IllegalStateException("COPY inserted " + copied + " issues, expected " + nIssues);
+        }
+        r.put("insert_copy_ms", copyMs).put("insert_copy_rows_per_s", Math.round(nIssues / (copyMs / 1000)));
     }
 
     private static void lookup(DSLContext dsl, UUID id) {
