@@ -110,7 +110,7 @@ public final class Migrator {
                 throw MigrationFailures.transactionControl(control, where, "migrate", status.pending());
             }
             listener.beforeMigrate(status);
-            List<String> changesets = LockRetry.update(mc.connection(), sources, listener, timeouts);
+            List<String> changesets = LockRetry.update(mc.connection(), sources, histories, listener, timeouts);
             List<String> applied = migrations(changesets);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             LOG.info("{} migration{} applied to {} in {} ms{}", applied.size(), applied.size() == 1 ? "" : "s", where,
