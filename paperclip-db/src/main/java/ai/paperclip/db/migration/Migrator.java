@@ -83,6 +83,16 @@ public final class Migrator {
     }
 
     /**
+     * {@link #status()} on a connection the caller holds and keeps (it is not closed; a missing history table
+     * leaves it as it was), so that a start-up's checks share one connection.
+     *
+     * @throws SQLException when the history cannot be read
+     */
+    public MigrationStatus status(Connection connection) throws SQLException {
+        return HistoryReader.read(Objects.requireNonNull(connection, "connection"), histories);
+    }
+
+    /**
      * Applies every pending migration: takes the migration lock, reads the status again under it (another
      * process may just have migrated), shows it to the {@linkplain Builder#listener listener}'s
      * {@link MigrationListener#beforeMigrate beforeMigrate} (which may refuse), then applies what is pending,
