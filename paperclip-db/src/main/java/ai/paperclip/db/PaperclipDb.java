@@ -4,6 +4,7 @@ import ai.paperclip.db.internal.ConnectionFailures;
 import ai.paperclip.db.internal.ConnectionTarget;
 import ai.paperclip.db.internal.ConnectionUrls;
 import ai.paperclip.db.internal.DbRuntime;
+import ai.paperclip.db.internal.ExistingDataSource;
 import ai.paperclip.db.internal.HealthProbe;
 import ai.paperclip.db.internal.JooqBanner;
 import ai.paperclip.db.internal.PoolFactory;
@@ -22,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -43,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * Paperclip's database: a pooled connection to PostgreSQL 17+ with jOOQ on top, its schema brought up to
  * date before {@link #create} returns. The front door of paperclip-db; owns its pool and, in embedded
  * mode, its handle on the server, which {@link #close()} closes (the last user of a server stops it).
+ * {@link #create(DataSource, PaperclipDbOptions)} works on a pool the application already has (Spring Boot's,
+ * a Testcontainers or application-server {@code DataSource}) and owns neither pool nor server.
  *
  * <pre>{@code
  * try (PaperclipDb db = PaperclipDb.fromEnvironment(System.getenv())) {   // DATABASE_URL, .env, config.json or embedded
@@ -68,7 +72,9 @@ public final class PaperclipDb implements AutoCloseable {
     private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new PoolSizeCheck(),
             new StartupMigrations());
 
-    private final HikariDataSource pool;
+    private final DataSource pool;
+    // False for a data source the application gave us: close() leaves it open.
+    private final boolean ownsPool;
     private final EmbeddedPostgres server;
     private final ConnectionTarget target;
     private final String url;
@@ -80,9 +86,10 @@ public final class PaperclipDb implements AutoCloseable {
     private final ThreadLocal<Deque<Configuration>> transactions = ThreadLocal.withInitial(ArrayDeque::new);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PaperclipDb(HikariDataSource pool, EmbeddedPostgres server, ConnectionTarget target, String url,
+    private PaperclipDb(DataSource pool, boolean ownsPool, EmbeddedPostgres server, ConnectionTarget target, String url,
                         PaperclipDbOptions options, DbRuntime runtime) {
         this.pool = pool;
+        this.ownsPool = ownsPool;
         this.server = server;
         this.target = target;
         this.url = url;
@@ -148,6 +155,51 @@ public final class PaperclipDb implements AutoCloseable {
     }
 
     /**
+     * Paperclip's database on {@code dataSource}, a pool the application already has: Spring Boot's, a
+     * Testcontainers or application-server {@code DataSource}. The same start-up as a URL (the server version
+     * check, then the migrations under the start-up policy) runs on it before this returns, so there is one
+     * pool, not two. The data source stays the caller's: {@link #close()} leaves it open (read replicas, when
+     * {@code readUrl} is set, get pools of Paperclip's own, which it closes).
+     *
+     * <p>Of {@code options}, the primary pool's own settings ({@code poolMax}, the timeouts including
+     * {@code statementTimeout}, {@code poolName}, {@code applicationName}) belong to the data source and are not
+     * applied. {@code preparedStatements(false)}
+     * is checked instead: a connection that would still prepare statements ({@code prepareThreshold} above 0,
+     * which breaks behind a transaction pooler) is refused. Migrations run on {@code migrationUrl} when it is set,
+     * else on a connection from {@code dataSource}, which must then reach the server directly (not through a
+     * transaction-mode pooler: the migration lock is a session lock).
+     *
+     * @throws ConnectionFailedException   when no connection can be borrowed from {@code dataSource}
+     * @throws InvalidOptionException      when {@code preparedStatements} is false but the data source prepares
+     * @throws UnsupportedServerException  when the server is older than PostgreSQL 17
+     * @throws ai.paperclip.db.migration.MigrationRefusedException as {@link #create(String, PaperclipDbOptions)}
+     * @throws ai.paperclip.db.migration.MigrationFailedException when a migration fails
+     */
+    public static PaperclipDb create(DataSource dataSource, PaperclipDbOptions options) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(options, "options");
+        ConnectionTarget target = ExistingDataSource.inspect(dataSource, options);
+        try {
+            ServerSettings settings;
+            try (Connection connection = dataSource.getConnection()) {
+                settings = ServerSettings.read(connection);
+            }
+            // Nothing is held while the steps run: the application's pool may have one connection, and a
+            // migration borrows its own.
+            StartupStep.Context context = new StartupStep.Context(null, settings, dataSource, target, null, options);
+            for (StartupStep step : STARTUP_STEPS) {
+                step.run(context);
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw ConnectionFailures.describe(e, target);
+        }
+        DbRuntime runtime = DbRuntime.start(dataSource, target, options);
+        LOG.info("Using {} (prepared statements {}, {} read replica(s))", target,
+                options.preparedStatements() ? "on" : "off", runtime.replicas().size());
+        return new PaperclipDb(dataSource, false, null, target, null, options, runtime);
+    }
+
+    /**
      * The database and options Paperclip's environment describes: {@link DatabaseTarget#resolve(Map)}
      * for where ({@code DATABASE_URL}, the instance {@code .env}, {@code config.json}, else embedded),
      * {@link PaperclipDbOptions#fromEnvironment(Map)} for how. Pass {@code System.getenv()}.
@@ -166,7 +218,8 @@ public final class PaperclipDb implements AutoCloseable {
         // handed to the pool as its first: a start logs in once.
         Connection first = PoolFactory.connect(target, options);
         try {
-            StartupStep.Context context = new StartupStep.Context(first, ServerSettings.read(first), target, url, options);
+            StartupStep.Context context = new StartupStep.Context(first, ServerSettings.read(first), null, target, url,
+                    options);
             for (StartupStep step : STARTUP_STEPS) {
                 step.run(context);
             }
@@ -185,7 +238,7 @@ public final class PaperclipDb implements AutoCloseable {
         LOG.info("Pool '{}' connected to {} (max {} connections, prepared statements {}, {} read replica(s))",
                 options.poolName(), target, options.poolMax(), options.preparedStatements() ? "on" : "off",
                 runtime.replicas().size());
-        return new PaperclipDb(pool, server, target, url, options, runtime);
+        return new PaperclipDb(pool, true, server, target, url, options, runtime);
     }
 
 
@@ -262,13 +315,19 @@ public final class PaperclipDb implements AutoCloseable {
         return runtime.router().lastWrite();
     }
 
+    /** The database this points at, as every message names it: the URL with its password masked. */
+    public String redactedUrl() {
+        return target.redactedUrl();
+    }
+
     /** The options this database was created with. */
     public PaperclipDbOptions options() {
         return options;
     }
 
     /**
-     * Pool counts and server figures, read now.
+     * Pool counts and server figures, read now. The primary's pool counts are -1 when it is a data source of the
+     * application's that is not (and does not unwrap to) a HikariCP pool.
      *
      * @throws PaperclipDbException when the server cannot be queried or this database is closed
      */
@@ -291,15 +350,18 @@ public final class PaperclipDb implements AutoCloseable {
 
     /**
      * Closes the pool, then the handle on the embedded server, which stops it if this was its last user in
-     * any process. Idempotent; a server that died under it is logged, not thrown.
+     * any process. Idempotent; a server that died under it is logged, not thrown. A data source given to
+     * {@link #create(DataSource, PaperclipDbOptions)} stays open: it is the application's.
      */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
                 runtime.close();
-                pool.close();
-                LOG.info("Pool '{}' closed", options.poolName());
+                if (ownsPool) {
+                    ((HikariDataSource) pool).close();
+                    LOG.info("Pool '{}' closed", options.poolName());
+                }
             } finally {
                 if (server != null) {
                     server.close();
@@ -310,7 +372,8 @@ public final class PaperclipDb implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PaperclipDb{" + target + ", pool=" + options.poolName() + (closed.get() ? ", closed" : "") + "}";
+        return "PaperclipDb{" + target + ", pool=" + (ownsPool ? options.poolName() : "the application's")
+                + (closed.get() ? ", closed" : "") + "}";
     }
 
     private static Configuration configuration(DataSource pool, PaperclipDbOptions options,

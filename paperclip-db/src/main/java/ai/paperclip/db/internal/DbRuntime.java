@@ -1,6 +1,5 @@
 package ai.paperclip.db.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
 import ai.paperclip.db.PaperclipDbOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +18,14 @@ public final class DbRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DbRuntime.class);
 
-    private final HikariDataSource primary;
+    private final DataSource primary;
     private final DataSource application;
     private final ReadRouter router;
     private final ConnectionMonitor monitor;
     private final ScheduledExecutorService background;
     private final AutoCloseable metrics;
 
-    private DbRuntime(HikariDataSource primary, DataSource application, ReadRouter router, ConnectionMonitor monitor,
+    private DbRuntime(DataSource primary, DataSource application, ReadRouter router, ConnectionMonitor monitor,
                     ScheduledExecutorService background, AutoCloseable metrics) {
         this.primary = primary;
         this.application = application;
@@ -40,7 +39,7 @@ public final class DbRuntime implements AutoCloseable {
      * Opens the replicas' pools (none when {@code readUrl} is unset), checks them once so the rotation is known
      * before the first read, and starts the background work.
      */
-    public static DbRuntime start(HikariDataSource primary, ConnectionTarget target, PaperclipDbOptions options) {
+    public static DbRuntime start(DataSource primary, ConnectionTarget target, PaperclipDbOptions options) {
         List<Replica> replicas = new ArrayList<>();
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "paperclip-db-monitor-" + options.poolName());
@@ -99,7 +98,7 @@ public final class DbRuntime implements AutoCloseable {
         return router.replicas();
     }
 
-    public HikariDataSource primary() {
+    public DataSource primary() {
         return primary;
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import javax.sql.DataSource;
 
 /** Reads {@link DbHealth}: pool counts first (before our own query borrows a connection), then the server. */
 public final class HealthProbe {
@@ -31,7 +32,7 @@ public final class HealthProbe {
     }
 
     /** Pools, server, replicas (as last checked) and migration state; feeds {@code monitor}'s warning. */
-    public static DbHealth probe(HikariDataSource pool, List<Replica> replicas, PaperclipDbOptions options,
+    public static DbHealth probe(DataSource pool, List<Replica> replicas, PaperclipDbOptions options,
                                  String url, ConnectionMonitor monitor) throws SQLException {
         List<DbHealth.Pool> pools = new ArrayList<>();
         DbHealth.Pool primary = counts(pool, "primary");
@@ -53,7 +54,12 @@ public final class HealthProbe {
         }
     }
 
-    static DbHealth.Pool counts(HikariDataSource pool, String role) {
+    /** A pool's counts; -1 for each when the data source is not a HikariCP pool (an application's own). */
+    static DbHealth.Pool counts(DataSource dataSource, String role) {
+        HikariDataSource pool = hikari(dataSource);
+        if (pool == null) {
+            return new DbHealth.Pool(dataSource.getClass().getSimpleName(), role, -1, -1, -1, -1);
+        }
         HikariPoolMXBean counts = pool.getHikariPoolMXBean();
         if (counts == null) { // closed
             return new DbHealth.Pool(pool.getPoolName(), role, 0, 0, 0, pool.getMaximumPoolSize());
@@ -71,7 +77,19 @@ public final class HealthProbe {
         return result;
     }
 
-    private static String migrationState(HikariDataSource pool, Connection connection, PaperclipDbOptions options,
+    /** The HikariCP pool behind {@code dataSource}, or null when there is none (or it will not say). */
+    static HikariDataSource hikari(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource h) {
+            return h;
+        }
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static String migrationState(DataSource pool, Connection connection, PaperclipDbOptions options,
                                          String url, List<DbHealth.Pool> pools) {
         OptionalInt holder;
         String state;

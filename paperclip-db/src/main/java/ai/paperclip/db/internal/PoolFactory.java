@@ -81,7 +81,8 @@ public final class PoolFactory {
         return new HikariDataSource(config);
     }
 
-    static HikariConfig config(ConnectionTarget target, PaperclipDbOptions options) {
+    /** The configuration {@link #open} starts the primary pool with. */
+    public static HikariConfig config(ConnectionTarget target, PaperclipDbOptions options) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(options.poolName());
         config.setDataSource(dataSource(target, options));

@@ -1,5 +1,6 @@
 package ai.paperclip.db.internal;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,9 @@ public final class PoolSizeCheck implements StartupStep {
     public void run(Context context) {
         int maxConnections = context.settings().maxConnections();
         int usable = maxConnections - context.settings().reservedConnections();
-        int poolMax = context.options().poolMax();
+        // On an application's data source the pool is its own: its HikariCP size, if it has one, counts.
+        HikariDataSource hikari = context.dataSource() == null ? null : HealthProbe.hikari(context.dataSource());
+        int poolMax = hikari != null ? hikari.getMaximumPoolSize() : context.options().poolMax();
         if (poolMax > usable) {
             LOG.warn("poolMax (DATABASE_POOL_MAX) is {}, above the {} connections the server at {} allows"
                     + " (max_connections {} less superuser_reserved_connections {}): the pool can never fill and"

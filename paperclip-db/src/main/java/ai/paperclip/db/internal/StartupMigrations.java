@@ -37,6 +37,7 @@ public final class StartupMigrations implements StartupStep {
     public void run(Context context) throws SQLException {
         PaperclipDbOptions options = context.options();
         Migrator migrator = Migrator.configure()
+                .dataSource(context.dataSource())
                 .url(options.migrationUrl().orElse(context.url()))
                 .connectOptions(options)
                 .migrations(options.migrations())
@@ -47,7 +48,8 @@ public final class StartupMigrations implements StartupStep {
                     }
                 })
                 .load();
-        MigrationStatus status = migrator.status(context.connection());
+        MigrationStatus status = context.connection() != null ? migrator.status(context.connection())
+                : migrator.status();
         if (!status.unknown().isEmpty()) {
             // An older application beside (or after) a newer one that migrated: start, as in a rolling deployment.
             LOG.warn("{} has changesets this application does not know: {}. A newer version of the application (or"

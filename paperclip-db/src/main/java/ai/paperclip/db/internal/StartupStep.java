@@ -3,6 +3,7 @@ package ai.paperclip.db.internal;
 import ai.paperclip.db.PaperclipDbOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Something that must succeed before {@code PaperclipDb.create} opens the pool and hands it out (the server
@@ -17,10 +18,12 @@ public interface StartupStep {
 
     /**
      * What a step may use: the pre-flight connection (a step leaves it as it found it: autocommit, no session
-     * settings), the server's settings read on it, where it points (parsed, and as given), and the options.
+     * settings), the server's settings read on it, where it points (parsed, and as given), and the options. On a
+     * data source the application gave ({@code dataSource} set, {@code url} null) there is no pre-flight
+     * connection ({@code connection} null): a step borrows from {@code dataSource} and gives it back.
      */
-    record Context(Connection connection, ServerSettings settings, ConnectionTarget target, String url,
-                   PaperclipDbOptions options) {
+    record Context(Connection connection, ServerSettings settings, DataSource dataSource, ConnectionTarget target,
+                   String url, PaperclipDbOptions options) {
 
         @Override
         public String toString() {

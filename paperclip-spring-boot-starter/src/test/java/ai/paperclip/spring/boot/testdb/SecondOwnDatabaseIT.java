@@ -1,0 +1,5 @@
+package ai.paperclip.spring.boot.testdb;
+
+/** The other of two classes that must not share a database. */
+class SecondOwnDatabaseIT extends OwnDatabaseContract {
+}
