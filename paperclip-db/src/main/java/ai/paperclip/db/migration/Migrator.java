@@ -31,10 +31,12 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * Migrator migrator = Migrator.configure().url(System.getenv("DATABASE_MIGRATION_URL")).load();
  * MigrationStatus status = migrator.status();   // one query, no Liquibase
- * migrator.migrate();                           // under the advisory lock, with Liquibase
+ * migrator.migrate();                           // under the advisory lock
  * }</pre>
  *
- * <p>{@link #status()} reads Liquibase's history table in one query and never loads Liquibase. Everything
+ * <p>{@link #status()} reads Liquibase's history table in one query and never loads Liquibase; {@link #migrate()}
+ * applies plain SQL changesets without it too, with Liquibase's exact result, and hands anything else to
+ * Liquibase (docs/migrations.md, "Applying without Liquibase"). Everything
  * that changes the database runs on a direct connection (the {@linkplain Builder#url URL}, or the data
  * source when no URL is given) under a PostgreSQL session advisory lock, so two processes never migrate
  * at once and a killed one leaves no lock behind. Never give it a connection through a transaction-mode

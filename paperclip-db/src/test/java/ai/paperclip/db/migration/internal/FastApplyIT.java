@@ -15,6 +15,7 @@ import ai.paperclip.db.testing.PostgresServer;
 import ai.paperclip.db.testing.RecordingConnection;
 import ai.paperclip.db.testing.SharedPostgres;
 import ai.paperclip.db.testing.SyntheticHistory;
+import ai.paperclip.db.testing.TestHistory;
 import ai.paperclip.schema.migration.CommittedMigrations;
 import ai.paperclip.schema.model.SchemaModel;
 import java.nio.file.Path;
@@ -108,6 +109,51 @@ class FastApplyIT {
         assertSameHistoryAndCatalog(server, viaLiquibase, fast);
     }
 
+    @Test
+    void aFailingChangesetFailsAsUnderLiquibase(PostgresServer server, @TempDir Path dir) throws Exception {
+        TestHistory history = TestHistory.in(dir.resolve("history"))
+                .migration("0000_first", "CREATE TABLE first_table (id int);")
+                .migration("0001_broken", "CREATE TABLE half_table (id int);\nINSERT INTO missing_table VALUES (1);")
+                .migration("0002_after", "CREATE TABLE after_table (id int);");
+        List<MigrationSource> sources = List.of(history.source());
+        List<CommittedMigrations> histories = List.of(history.source().read());
+        String viaLiquibase = server.freshDatabase();
+        String fast = server.freshDatabase();
+        List<ChangesetFailure> failures = new ArrayList<>();
+
+        recorded(server, viaLiquibase, c -> failures.add(failure(() -> LiquibaseRunner.update(c, sources,
+                MigrationListener.NONE))));
+        recorded(server, fast, c -> {
+            assertThat(FastApply.whyNot(c, sources, histories)).isEmpty();
+            failures.add(failure(() -> FastApply.update(c, histories, MigrationListener.NONE)));
+        });
+
+        ChangesetFailure liquibase = failures.get(0);
+        ChangesetFailure ours = failures.get(1);
+        assertThat(ours.migration()).isEqualTo(liquibase.migration()).isEqualTo("0001_broken");
+        assertThat(ours.changeset()).isEqualTo(liquibase.changeset());
+        assertThat(ours.inTransaction()).isEqualTo(liquibase.inTransaction()).isTrue();
+        assertThat(ours.statement()).isEqualTo(liquibase.statement()).isEqualTo("INSERT INTO missing_table VALUES (1)");
+        assertThat(ours.sqlState()).isEqualTo(liquibase.sqlState()).isEqualTo("42P01");
+        assertThat(ours.databaseMessage()).isEqualTo(liquibase.databaseMessage());
+        assertThat(ours.appliedBefore()).isEqualTo(liquibase.appliedBefore());
+        assertThat(Db.tableExists(server.superuserOn(fast), "half_table")).isFalse();
+        assertSameHistoryAndCatalog(server, viaLiquibase, fast);
+    }
+
+    private interface Failing {
+        void run() throws Exception;
+    }
+
+    private static ChangesetFailure failure(Failing work) throws Exception {
+        try {
+            work.run();
+        } catch (ChangesetFailure f) {
+            return f;
+        }
+        throw new AssertionError("expected the changeset to fail");
+    }
+
     private static void assertSameHistoryAndCatalog(PostgresServer server, String expected, String actual)
             throws Exception {
         DataSource a = server.superuserOn(expected);
@@ -115,12 +161,12 @@ class FastApplyIT {
         List<String> rows = Db.column(a, ROWS);
         assertThat(rows).allMatch(r -> r.endsWith("dateexecuted true | deployment_id true"));
         assertThat(Db.column(b, ROWS)).isEqualTo(rows);
-        assertThat(HistoryTable.columns(a.getConnection())).isEqualTo(HistoryTable.COLUMNS);
-        assertThat(HistoryTable.columns(b.getConnection())).isEqualTo(HistoryTable.COLUMNS);
         assertThat(Db.column(b, CATALOG)).isEqualTo(Db.column(a, CATALOG));
         SchemaModel live;
         SchemaModel reference;
         try (Connection ca = a.getConnection(); Connection cb = b.getConnection()) {
+            assertThat(HistoryTable.columns(ca)).isEqualTo(HistoryTable.COLUMNS);
+            assertThat(HistoryTable.columns(cb)).isEqualTo(HistoryTable.COLUMNS);
             reference = SchemaIntrospector.introspect(ca);
             live = SchemaIntrospector.introspect(cb);
         }
