@@ -11,12 +11,14 @@ import ai.paperclip.db.internal.JooqBanner;
 import ai.paperclip.db.internal.PoolFactory;
 import ai.paperclip.db.internal.PoolSizeCheck;
 import ai.paperclip.db.internal.QueryLogListener;
+import ai.paperclip.db.internal.ServerSettings;
 import ai.paperclip.db.internal.ServerVersionCheck;
 import ai.paperclip.db.internal.StartupMigrations;
 import ai.paperclip.db.internal.StartupStep;
 import ai.paperclip.db.internal.WarmUp;
 import ai.paperclip.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -69,7 +71,7 @@ public final class PaperclipDb implements AutoCloseable {
         JooqBanner.silence();
     }
 
-    // Run in order on the new pool before create() returns it: never hand out a stale schema.
+    // Run in order on the pre-flight connection before the pool opens: never hand out a stale schema.
     private static final List<StartupStep> STARTUP_STEPS = List.of(new ServerVersionCheck(), new PoolSizeCheck(),
             new StartupMigrations());
 
@@ -189,8 +191,15 @@ public final class PaperclipDb implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         ConnectionTarget target = ExistingDataSource.inspect(dataSource, options);
         try {
+            ServerSettings settings;
+            try (Connection connection = dataSource.getConnection()) {
+                settings = ServerSettings.read(connection);
+            }
+            // Nothing is held while the steps run: the application's pool may have one connection, and a
+            // migration borrows its own.
+            StartupStep.Context context = new StartupStep.Context(null, settings, dataSource, target, null, options);
             for (StartupStep step : STARTUP_STEPS) {
-                step.run(new StartupStep.Context(dataSource, target, null, options));
+                step.run(context);
             }
         } catch (SQLException | RuntimeException e) {
             throw ConnectionFailures.describe(e, target);
@@ -217,15 +226,20 @@ public final class PaperclipDb implements AutoCloseable {
     private static PaperclipDb open(String url, PaperclipDbOptions options, EmbeddedPostgres server, WarmUp warmUp) {
         ConnectionTarget target = ConnectionUrls.parse(url);
         LOG.debug("Opening pool '{}' on {} with {}", options.poolName(), target, options);
-        HikariDataSource pool = PoolFactory.open(target, options);
+        // One connection for every check (one round trip for the server's settings, one for the history),
+        // handed to the pool as its first: a start logs in once.
+        Connection first = PoolFactory.connect(target, options);
         try {
+            StartupStep.Context context = new StartupStep.Context(first, ServerSettings.read(first), null, target, url,
+                    options);
             for (StartupStep step : STARTUP_STEPS) {
-                step.run(new StartupStep.Context(pool, target, url, options));
+                step.run(context);
             }
         } catch (SQLException | RuntimeException e) {
-            pool.close();
+            closeQuietly(first);
             throw ConnectionFailures.describe(e, target);
         }
+        HikariDataSource pool = PoolFactory.open(target, options, first);
         DbRuntime runtime;
         try {
             runtime = DbRuntime.start(pool, target, options);
@@ -241,6 +255,14 @@ public final class PaperclipDb implements AutoCloseable {
     }
 
 
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing the pre-flight connection failed: {}", e.getMessage());
+        }
+    }
 
     /**
      * The primary's pool, for plain JDBC. Connections borrowed from it must be closed by the caller. With

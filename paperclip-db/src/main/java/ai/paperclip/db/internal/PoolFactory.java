@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.postgresql.Driver;
 
-/** Builds the HikariCP pool for a target and options; the first connection is opened (and checked) here. */
+/** Builds the HikariCP pool for a target and options, and the pre-flight connection that becomes its first. */
 public final class PoolFactory {
 
     /** HikariCP's default; raised when a long idle timeout would otherwise make HikariCP ignore it. */
@@ -25,24 +25,46 @@ public final class PoolFactory {
     }
 
     /**
-     * Opens the pool. Fails fast: a server that cannot be reached or refuses us is reported now, as a
-     * {@code ConnectionFailedException}, not at the first query.
-     *
-     * <p>One direct connection is tried first. HikariCP's own first attempt, on failure, sleeps a second
-     * before giving up and logs the driver's stack trace at ERROR; the application would show that
-     * trace above our one-line message. The probe costs one extra connection per start.
+     * Opens the one direct connection the start-up checks run on (it then becomes the pool's first). Fails
+     * fast: a server that cannot be reached or refuses us is reported now, as a {@code ConnectionFailedException}
+     * with one line, not as HikariCP's logged stack trace after its one-second retry.
      */
-    public static HikariDataSource open(ConnectionTarget target, PaperclipDbOptions options) {
-        HikariConfig config = config(target, options);
-        try (Connection probe = config.getDataSource().getConnection()) {
-            // reachable, and it lets us in: the pool may start
+    public static Connection connect(ConnectionTarget target, PaperclipDbOptions options) {
+        try {
+            return dataSource(target, options).getConnection();
         } catch (SQLException | RuntimeException e) {
             throw ConnectionFailures.describe(e, target);
         }
+    }
+
+    /**
+     * Opens the pool with {@code first}, a connection from {@link #connect} that the checks have used and left in
+     * its initial session state, as its first connection: HikariCP's one start-up attempt
+     * ({@code initializationFailTimeout} 1 ms) takes it instead of logging in again, so a start opens one
+     * connection, and nothing waits for more ({@code minimumIdle} 1; the others open on demand). {@code first} is
+     * closed when the pool cannot start.
+     */
+    public static HikariDataSource open(ConnectionTarget target, PaperclipDbOptions options, Connection first) {
+        HikariConfig config = config(target, options);
+        TargetDataSource source = (TargetDataSource) config.getDataSource();
+        source.seed(first);
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw ConnectionFailures.describe(e.getCause() != null ? e.getCause() : e, target);
+        } finally {
+            Connection unused = source.unseed();
+            if (unused != null) {
+                closeQuietly(unused);
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the pool did not take it: nothing else holds it
         }
     }
 
@@ -63,8 +85,7 @@ public final class PoolFactory {
     public static HikariConfig config(ConnectionTarget target, PaperclipDbOptions options) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(options.poolName());
-        config.setDataSource(new TargetDataSource(target.jdbcUrl(), driverProperties(target, options),
-                target.redactedUrl()));
+        config.setDataSource(dataSource(target, options));
         config.setMaximumPoolSize(options.poolMax());
         // One warm connection; the others are opened on demand and retired after the idle timeout.
         config.setMinimumIdle(1);
@@ -74,7 +95,8 @@ public final class PoolFactory {
                 ? idle.plus(DEFAULT_MAX_LIFETIME) : DEFAULT_MAX_LIFETIME;
         config.setMaxLifetime(maxLifetime.toMillis());
         config.setConnectionTimeout(options.connectTimeout().toMillis());
-        // One attempt at construction: errors surface from create(), not from the first query.
+        // One attempt at construction (taking the seeded, already checked connection): errors surface from
+        // create(), not from the first query.
         config.setInitializationFailTimeout(1);
         if (!options.statementTimeout().isZero()) {
             // Application sessions only: migrations use their own direct connection, without this.
@@ -82,6 +104,10 @@ public final class PoolFactory {
         }
         options.meterRegistry().ifPresent(registry -> config.setMetricsTrackerFactory(MicrometerMetrics.trackerFactory(registry)));
         return config;
+    }
+
+    private static TargetDataSource dataSource(ConnectionTarget target, PaperclipDbOptions options) {
+        return new TargetDataSource(target.jdbcUrl(), driverProperties(target, options), target.redactedUrl());
     }
 
     /** The driver properties for {@code target}: user, password, prepared statements, application name, timeouts. */

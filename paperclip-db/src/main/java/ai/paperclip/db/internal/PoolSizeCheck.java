@@ -1,9 +1,6 @@
 package ai.paperclip.db.internal;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,23 +14,17 @@ public final class PoolSizeCheck implements StartupStep {
     private static final Logger LOG = LoggerFactory.getLogger(PoolSizeCheck.class);
 
     @Override
-    public void run(Context context) throws SQLException {
-        try (Connection connection = context.pool().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select current_setting('max_connections')::int,"
-                     + " current_setting('superuser_reserved_connections')::int")) {
-            rs.next();
-            int maxConnections = rs.getInt(1);
-            int usable = maxConnections - rs.getInt(2);
-            // On an application's data source the pool is its own: its HikariCP size, if it has one, counts.
-            com.zaxxer.hikari.HikariDataSource hikari = HealthProbe.hikari(context.pool());
-            int poolMax = hikari != null ? hikari.getMaximumPoolSize() : context.options().poolMax();
-            if (poolMax > usable) {
-                LOG.warn("poolMax (DATABASE_POOL_MAX) is {}, above the {} connections the server at {} allows"
-                        + " (max_connections {} less superuser_reserved_connections {}): the pool can never fill and"
-                        + " fails under load with 'too many clients'. Lower DATABASE_POOL_MAX or raise max_connections.",
-                        poolMax, usable, context.target().redactedUrl(), maxConnections, maxConnections - usable);
-            }
+    public void run(Context context) {
+        int maxConnections = context.settings().maxConnections();
+        int usable = maxConnections - context.settings().reservedConnections();
+        // On an application's data source the pool is its own: its HikariCP size, if it has one, counts.
+        HikariDataSource hikari = context.dataSource() == null ? null : HealthProbe.hikari(context.dataSource());
+        int poolMax = hikari != null ? hikari.getMaximumPoolSize() : context.options().poolMax();
+        if (poolMax > usable) {
+            LOG.warn("poolMax (DATABASE_POOL_MAX) is {}, above the {} connections the server at {} allows"
+                    + " (max_connections {} less superuser_reserved_connections {}): the pool can never fill and"
+                    + " fails under load with 'too many clients'. Lower DATABASE_POOL_MAX or raise max_connections.",
+                    poolMax, usable, context.target().redactedUrl(), maxConnections, maxConnections - usable);
         }
     }
 }

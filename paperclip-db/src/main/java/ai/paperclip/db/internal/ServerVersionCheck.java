@@ -8,8 +8,8 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * The one rule for the server version: PostgreSQL 17 or newer. Checked on the pool's first connection at
- * start-up (this step), by {@code Migrator} before anything that writes (migrate, rollback, adopt's
+ * The one rule for the server version: PostgreSQL 17 or newer. Checked on the pre-flight connection at
+ * start-up (this step, on {@link ServerSettings} read with the pool size check's), by {@code Migrator} before anything that writes (migrate, rollback, adopt's
  * markApplied: so the CLI's commands too), by {@code SchemaPush}, and worded the same by the doctor.
  */
 public final class ServerVersionCheck implements StartupStep {
@@ -20,9 +20,11 @@ public final class ServerVersionCheck implements StartupStep {
     private static final String QUERY = "select current_setting('server_version_num')::int, current_setting('server_version')";
 
     @Override
-    public void run(Context context) throws SQLException {
-        try (Connection connection = context.pool().getConnection()) {
-            require(connection, context.target().redactedUrl());
+    public void run(Context context) {
+        ServerSettings settings = context.settings();
+        Optional<String> problem = problem(settings.versionNum(), settings.version(), context.target().redactedUrl());
+        if (problem.isPresent()) {
+            throw new UnsupportedServerException(problem.get(), settings.versionNum());
         }
     }
 

@@ -7,6 +7,7 @@ import ai.paperclip.db.migration.MigrationRefusedException;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.migration.internal.MigrationFailures;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -16,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * Brings the schema up to date before {@code PaperclipDb.create} returns, under the start-up policy
  * (docs/migrations.md, "Start-up policy"): an empty database gets everything, tables without a history
  * are refused (adopt them), pending migrations are applied when auto-apply is on or the prompt is
- * {@code never}, asked about at a terminal, refused otherwise. The check runs on the pool (one query, no Liquibase); anything that
- * changes the schema runs through {@link Migrator} on a direct connection ({@code migrationUrl}, else
- * the runtime URL), and the policy is decided under its lock, on what the database holds then.
+ * {@code never}, asked about at a terminal, refused otherwise. The check runs on the pre-flight connection (one
+ * query, no Liquibase); anything that changes the schema runs through {@link Migrator} on a direct connection of
+ * its own ({@code migrationUrl}, else the runtime URL), and the policy is decided under its lock, on what the
+ * database holds then.
  */
 public final class StartupMigrations implements StartupStep {
 
@@ -32,10 +34,10 @@ public final class StartupMigrations implements StartupStep {
     private static final Logger LOG = LoggerFactory.getLogger(StartupMigrations.class);
 
     @Override
-    public void run(Context context) {
+    public void run(Context context) throws SQLException {
         PaperclipDbOptions options = context.options();
         Migrator migrator = Migrator.configure()
-                .dataSource(context.pool())
+                .dataSource(context.dataSource())
                 .url(options.migrationUrl().orElse(context.url()))
                 .connectOptions(options)
                 .migrations(options.migrations())
@@ -46,7 +48,8 @@ public final class StartupMigrations implements StartupStep {
                     }
                 })
                 .load();
-        MigrationStatus status = migrator.status();
+        MigrationStatus status = context.connection() != null ? migrator.status(context.connection())
+                : migrator.status();
         if (!status.unknown().isEmpty()) {
             // An older application beside (or after) a newer one that migrated: start, as in a rolling deployment.
             LOG.warn("{} has changesets this application does not know: {}. A newer version of the application (or"

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.Driver;
@@ -14,6 +15,9 @@ import org.postgresql.Driver;
  * own driver wrapper would do, but HikariCP logs its properties at DEBUG and masks only {@code password}
  * ({@code sslpassword} would be printed); given a {@code DataSource}, it logs only this class's
  * {@link #toString()}, the redacted URL.
+ *
+ * <p>It can be {@linkplain #seed seeded} with a connection already open (the start-up checks' one): the pool's
+ * first {@code getConnection} takes that one instead of logging in again.
  */
 final class TargetDataSource implements DataSource {
 
@@ -21,6 +25,7 @@ final class TargetDataSource implements DataSource {
     private final String jdbcUrl;
     private final Properties properties;
     private final String redactedUrl;
+    private final AtomicReference<Connection> seed = new AtomicReference<>();
     private volatile int loginTimeoutSeconds;
 
     TargetDataSource(String jdbcUrl, Properties properties, String redactedUrl) {
@@ -29,8 +34,24 @@ final class TargetDataSource implements DataSource {
         this.redactedUrl = redactedUrl;
     }
 
+    /** The next {@link #getConnection()} returns {@code connection}, open and in its initial session state. */
+    void seed(Connection connection) {
+        seed.set(connection);
+    }
+
+    /** The seeded connection if nobody took it, else {@code null}. */
+    Connection unseed() {
+        return seed.getAndSet(null);
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
+        Connection seeded = seed.getAndSet(null);
+        if (seeded != null) {
+            if (!seeded.isClosed()) {
+                return seeded;
+            }
+        }
         Properties copy = new Properties();
         copy.putAll(properties);
         Connection connection = driver.connect(jdbcUrl, copy);

@@ -31,10 +31,12 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * Migrator migrator = Migrator.configure().url(System.getenv("DATABASE_MIGRATION_URL")).load();
  * MigrationStatus status = migrator.status();   // one query, no Liquibase
- * migrator.migrate();                           // under the advisory lock, with Liquibase
+ * migrator.migrate();                           // under the advisory lock
  * }</pre>
  *
- * <p>{@link #status()} reads Liquibase's history table in one query and never loads Liquibase. Everything
+ * <p>{@link #status()} reads Liquibase's history table in one query and never loads Liquibase; {@link #migrate()}
+ * applies plain SQL changesets without it too, with Liquibase's exact result, and hands anything else to
+ * Liquibase (docs/migrations.md, "Applying without Liquibase"). Everything
  * that changes the database runs on a direct connection (the {@linkplain Builder#url URL}, or the data
  * source when no URL is given) under a PostgreSQL session advisory lock, so two processes never migrate
  * at once and a killed one leaves no lock behind. Never give it a connection through a transaction-mode
@@ -83,6 +85,16 @@ public final class Migrator {
     }
 
     /**
+     * {@link #status()} on a connection the caller holds and keeps (it is not closed; a missing history table
+     * leaves it as it was), so that a start-up's checks share one connection.
+     *
+     * @throws SQLException when the history cannot be read
+     */
+    public MigrationStatus status(Connection connection) throws SQLException {
+        return HistoryReader.read(Objects.requireNonNull(connection, "connection"), histories);
+    }
+
+    /**
      * Applies every pending migration: takes the migration lock, reads the status again under it (another
      * process may just have migrated), shows it to the {@linkplain Builder#listener listener}'s
      * {@link MigrationListener#beforeMigrate beforeMigrate} (which may refuse), then applies what is pending,
@@ -110,7 +122,7 @@ public final class Migrator {
                 throw MigrationFailures.transactionControl(control, where, "migrate", status.pending());
             }
             listener.beforeMigrate(status);
-            List<String> changesets = LockRetry.update(mc.connection(), sources, listener, timeouts);
+            List<String> changesets = LockRetry.update(mc.connection(), sources, histories, listener, timeouts);
             List<String> applied = migrations(changesets);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             LOG.info("{} migration{} applied to {} in {} ms{}", applied.size(), applied.size() == 1 ? "" : "s", where,

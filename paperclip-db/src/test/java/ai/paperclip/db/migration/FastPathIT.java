@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.paperclip.db.testing.ChildJvm;
 import ai.paperclip.db.testing.MigrateMain;
 import ai.paperclip.db.testing.PostgresServer;
+import ai.paperclip.db.testing.Db;
 import ai.paperclip.db.testing.SharedPostgres;
+import ai.paperclip.db.testing.TestHistory;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** With nothing pending, start-up pays one query and never loads Liquibase. */
+/**
+ * With nothing pending, start-up pays one query and never loads Liquibase; plain SQL changesets are applied
+ * without it too, and only a changeset using a feature Liquibase alone reproduces loads it.
+ */
 @ExtendWith(SharedPostgres.class)
 class FastPathIT {
 
@@ -50,25 +55,35 @@ class FastPathIT {
     }
 
     @Test
-    void aStartUpWithNothingPendingNeverLoadsLiquibaseAndOneWithPendingDoes(PostgresServer server, @TempDir Path dir)
+    void aStartUpNeverLoadsLiquibaseUnlessAChangesetNeedsIt(PostgresServer server, @TempDir Path dir)
             throws Exception {
         String upToDate = server.freshDatabase();
         Migrator.configure().url(server.urlOf(upToDate, null)).load().migrate();
         String empty = server.freshDatabase();
+        String special = server.freshDatabase();
+        TestHistory runOnChange = TestHistory.in(dir.resolve("run-on-change")).migrationWithChangesets("0000_view",
+                "--changeset test:0000_view runOnChange:true\nCREATE OR REPLACE VIEW v AS SELECT 1 AS one;\n");
 
-        String fast = startChild(dir.resolve("fast.log"), server.urlOf(upToDate, null));
-        String slow = startChild(dir.resolve("slow.log"), server.urlOf(empty, null));
+        String fast = startChild(dir.resolve("fast.log"), server.urlOf(upToDate, null), "paperclip");
+        String apply = startChild(dir.resolve("apply.log"), server.urlOf(empty, null), "paperclip");
+        String slow = startChild(dir.resolve("slow.log"), server.urlOf(special, null), runOnChange.dir().toString());
 
         assertThat(fast).contains("CREATED").doesNotContain("[class,load] liquibase.");
         assertThat(fast).contains("[class,load] ai.paperclip.db.migration.internal.HistoryReader");
-        assertThat(slow).contains("CREATED").contains("[class,load] liquibase.Scope ");
+        assertThat(apply).as("plain SQL changesets apply without Liquibase").contains("CREATED")
+                .contains("[class,load] ai.paperclip.db.migration.internal.FastApply ")
+                .doesNotContain("[class,load] liquibase.");
+        assertThat(slow).as("runOnChange is Liquibase's to decide").contains("CREATED")
+                .contains("[class,load] liquibase.Scope ");
+        assertThat(Db.history(server.superuserOn(special))).containsExactly("test:0000_view");
         System.out.println("Child start-up (class loading logged), nothing pending: PaperclipDb.create took "
                 + created(fast) + " ms in all, its log says: " + fast.lines().filter(l -> l.contains("Schema up to date"))
-                .findFirst().orElseThrow() + "; with the core schema to apply: " + created(slow) + " ms");
+                .findFirst().orElseThrow() + "; applying the core schema without Liquibase: " + created(apply)
+                + " ms; a runOnChange changeset through Liquibase: " + created(slow) + " ms");
     }
 
-    private static String startChild(Path log, String url) throws Exception {
-        try (ChildJvm child = ChildJvm.start(log, List.of("-Xlog:class+load=info"), MigrateMain.class, url, "paperclip")) {
+    private static String startChild(Path log, String url, String history) throws Exception {
+        try (ChildJvm child = ChildJvm.start(log, List.of("-Xlog:class+load=info"), MigrateMain.class, url, history)) {
             assertThat(child.waitFor(2)).as(child.output()).isZero();
             return child.output();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.db.PaperclipDb;
 import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.migration.internal.FastApply;
 import ai.paperclip.db.testing.ChildJvm;
 import ai.paperclip.db.testing.Db;
 import ai.paperclip.db.testing.MigrateMain;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A migrating process killed with SIGKILL (a child JVM): the next start-up finishes the work, with no
- * lock or half-applied changeset to clean up by hand.
+ * lock or half-applied changeset to clean up by hand. The histories are plain SQL, so the child applies them
+ * without Liquibase ({@code FastApply}); these are the outcomes the same kills had under Liquibase.
  */
 @ExtendWith(SharedPostgres.class)
 class KilledMigrationIT {
@@ -41,6 +43,7 @@ class KilledMigrationIT {
                 .migration("0000_first", "CREATE TABLE first_table (id int);")
                 .migration("0001_slow", "CREATE TABLE slow_table (id int);\n"
                         + "SELECT CASE WHEN current_setting('application_name') = '" + CHILD + "' THEN pg_sleep(3600) END;");
+        assertAppliedWithoutLiquibase(server, database, history);
 
         try (ChildJvm child = ChildJvm.start(dir.resolve("child.log"), List.of(), MigrateMain.class,
                 server.urlOf(database, "application_name=" + CHILD), history.dir().toString())) {
@@ -74,6 +77,7 @@ class KilledMigrationIT {
         TestHistory history = TestHistory.in(dir.resolve("history")).migration("0000_first", "CREATE TABLE first_table (id int);");
         start(server.urlOf(database, null), history);
         history.migration("0001_second", "CREATE TABLE second_table (id int);");
+        assertAppliedWithoutLiquibase(server, database, history);
 
         // Hold the history table so the child's INSERT of its history row waits: the changeset has run by then.
         try (Connection blocker = inspect.getConnection(); Statement s = blocker.createStatement()) {
@@ -101,6 +105,14 @@ class KilledMigrationIT {
 
         assertThat(Db.history(inspect)).containsExactly("test:0000_first", "test:0001_second");
         assertThat(Db.tableExists(inspect, "second_table")).isTrue();
+    }
+
+    /** The child applies this history without Liquibase (FastApply), so the kill is proven on that path. */
+    private static void assertAppliedWithoutLiquibase(PostgresServer server, String database, TestHistory history)
+            throws Exception {
+        try (Connection c = server.superuserOn(database).getConnection()) {
+            assertThat(FastApply.whyNot(c, List.of(history.source()), List.of(history.source().read()))).isEmpty();
+        }
     }
 
     private static void start(String url, TestHistory history) {

@@ -81,6 +81,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** The server's log (its stderr). */
+    public Path logFile() {
+        return directory.resolve("postgres.log");
+    }
+
     public int port() {
         return postgres.port();
     }

@@ -69,14 +69,17 @@ public final class CommittedMigrations {
     private final List<Migration> migrations;
     private final Map<Changeset, String> checksums;
     private final Map<String, List<String>> transactionControl;
+    private final Map<String, String> texts;
     private final Function<String, Optional<String>> files;
 
     private CommittedMigrations(String location, List<Migration> migrations, Map<Changeset, String> checksums,
-            Map<String, List<String>> transactionControl, Function<String, Optional<String>> files) {
+            Map<String, List<String>> transactionControl, Map<String, String> texts,
+            Function<String, Optional<String>> files) {
         this.location = location;
         this.migrations = List.copyOf(migrations);
         this.checksums = Map.copyOf(checksums);
         this.transactionControl = Map.copyOf(transactionControl);
+        this.texts = Map.copyOf(texts);
         this.files = files;
     }
 
@@ -178,6 +181,18 @@ public final class CommittedMigrations {
         return transactionControl.getOrDefault(migration.tag(), List.of());
     }
 
+    /**
+     * The text of {@code migration}'s SQL file as it was read (and checked against the journal), for a runner
+     * that applies it without Liquibase.
+     */
+    public String text(Migration migration) {
+        String text = texts.get(migration.tag());
+        if (text == null) {
+            throw new IllegalArgumentException("No migration " + migration.tag() + " in " + location);
+        }
+        return text;
+    }
+
     private static CommittedMigrations read(String location, Function<String, Optional<String>> files) {
         String journalText = files.apply(MigrationFolder.JOURNAL).orElseThrow(() -> new MigrationException(
                 "No migration history at " + location + ": " + MigrationFolder.JOURNAL + " is missing."
@@ -191,11 +206,13 @@ public final class CommittedMigrations {
         List<Migration> migrations = new ArrayList<>();
         Map<Changeset, String> checksums = new HashMap<>();
         Map<String, List<String>> transactionControl = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (Journal.Entry entry : journal.migrations()) {
             String sql = files.apply(entry.fileName()).orElseThrow(() -> new MigrationException(location + "/"
                     + MigrationFolder.JOURNAL + " lists " + entry.fileName() + " but the file is missing."));
             Migration migration = migration(location, entry, sql);
             migrations.add(migration);
+            texts.put(migration.tag(), sql);
             List<String> control = TransactionControl.find(sql).stream()
                     .map(f -> entry.fileName() + " " + f.describe()).toList();
             if (!control.isEmpty()) {
@@ -209,7 +226,7 @@ public final class CommittedMigrations {
                 }
             }
         }
-        return new CommittedMigrations(location, migrations, checksums, transactionControl, files);
+        return new CommittedMigrations(location, migrations, checksums, transactionControl, texts, files);
     }
 
     private static Migration migration(String location, Journal.Entry entry, String sql) {

@@ -142,6 +142,8 @@ public final class LiquibaseRunner {
         values.put(Scope.Attr.ui.name(), new LoggerUIService());
         values.put(Scope.Attr.logService.name(), new Slf4jLogService());
         values.put(AdvisoryLockService.SCOPE_KEY, true);
+        // One deployment id per JVM, as Liquibase's root scope has it, shared with FastApply's rows.
+        values.put(Scope.Attr.deploymentId.name(), HistoryTable.DeploymentId.ID);
         // A host whose classpath lists a jar twice (e.g. a manifest Class-Path beside the same jars) would
         // otherwise fail with "Found 2 files with the path ...changelog.xml"; the first copy wins, with a warning.
         values.put(GlobalConfiguration.DUPLICATE_FILE_MODE.getKey(), GlobalConfiguration.DuplicateFileMode.WARN);
