@@ -102,10 +102,11 @@ class FastApplyIT {
         assertThat(Db.tableExists(server.superuserOn(fast), "table_0000")).isTrue();
         assertThat(Db.column(server.superuserOn(fast), "select count(*) from pg_indexes"
                 + " where indexname like '%archived_idx'")).containsExactly("0");
-        assertThat(Db.column(server.superuserOn(fast), "select table_name from information_schema.columns"
-                + " where column_name = 'archived_at'")).as("left by the generated rollback, alike on both")
-                .isEqualTo(Db.column(server.superuserOn(viaLiquibase), "select table_name from information_schema.columns"
-                + " where column_name = 'archived_at'"));
+        // The core schema has archived_at columns of its own; the generated tables' ones are all gone.
+        for (String database : List.of(viaLiquibase, fast)) {
+            assertThat(Db.column(server.superuserOn(database), "select table_name from information_schema.columns"
+                    + " where column_name = 'archived_at' and table_name like 'table\\_%'")).as(database).isEmpty();
+        }
         assertSameHistoryAndCatalog(server, viaLiquibase, fast);
     }
 
