@@ -3,6 +3,7 @@ package ai.paperclip.schema.migration;
 import ai.paperclip.schema.migration.internal.ChangesetLines;
 import ai.paperclip.schema.migration.internal.Hashes;
 import ai.paperclip.schema.migration.internal.Journal;
+import ai.paperclip.schema.migration.internal.JournalJson;
 import ai.paperclip.schema.migration.internal.LiquibaseChecksum;
 import ai.paperclip.schema.migration.internal.MasterChangelog;
 import ai.paperclip.schema.migration.internal.MigrationFolder;
@@ -199,7 +200,7 @@ public final class CommittedMigrations {
                         + " Point at the folder the generator writes (it holds " + CHANGELOG + " and meta/)."));
         Journal journal;
         try {
-            journal = SchemaJson.readValue(journalText, Journal.class);
+            journal = JournalJson.read(journalText);
         } catch (IllegalArgumentException e) {
             throw new MigrationException(location + "/" + MigrationFolder.JOURNAL + " cannot be read: " + e.getMessage(), e);
         }

@@ -50,7 +50,7 @@ public final class MigrationFolder {
     /** The journal, or empty when the folder has none. */
     public Optional<Journal> readJournal() {
         Path file = dir.resolve(JOURNAL);
-        return Files.exists(file) ? Optional.of(SchemaJson.readValue(read(file), Journal.class)) : Optional.empty();
+        return Files.exists(file) ? Optional.of(JournalJson.read(read(file))) : Optional.empty();
     }
 
     public Snapshot readSnapshot(int idx) {
