@@ -36,9 +36,13 @@ final class Postmasters {
                     .map(p -> Long.parseLong(p.getFileName().toString()))
                     .toList();
         }
+        // A backend just forked still shows its postmaster's command line until it sets its own title; it is
+        // told apart by its parent. One that has already ended (a connection refused with 57P03 lives for
+        // milliseconds) has no handle, and is no postmaster either.
         return matches.stream()
-                .filter(pid -> ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
-                        .map(parent -> !matches.contains(parent.pid())).orElse(true))
+                .filter(pid -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                        .map(h -> h.parent().map(parent -> !matches.contains(parent.pid())).orElse(true))
+                        .orElse(false))
                 .toList();
     }
 
