@@ -45,11 +45,9 @@ public final class ConnectionMonitor implements Runnable {
 
     @Override
     public void run() {
-        HikariDataSource pool = HealthProbe.hikari(primary);
-        HikariPoolMXBean counts = pool == null ? null : pool.getHikariPoolMXBean();
-        if (counts != null && (counts.getIdleConnections() == 0 || counts.getThreadsAwaitingConnection() > 0)) {
+        if (busy(primary)) {
             LOG.debug("Connection sample on {} skipped: no idle connection in pool '{}', the application's threads"
-                    + " come first", target, pool.getPoolName());
+                    + " come first", target, HealthProbe.hikari(primary).getPoolName());
             return;
         }
         try (Connection c = primary.getConnection()) {
@@ -63,6 +61,16 @@ public final class ConnectionMonitor implements Runnable {
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Connection sample on {} failed: {}", target, e.getMessage());
         }
+    }
+
+    /**
+     * Whether {@code dataSource} is a HikariCP pool with no idle connection or a thread waiting for one: background
+     * work then skips its round rather than take (or queue for, or make the pool open) a connection.
+     */
+    static boolean busy(DataSource dataSource) {
+        HikariDataSource pool = HealthProbe.hikari(dataSource);
+        HikariPoolMXBean counts = pool == null ? null : pool.getHikariPoolMXBean();
+        return counts != null && (counts.getIdleConnections() == 0 || counts.getThreadsAwaitingConnection() > 0);
     }
 
     /** Whether the background sample holds a connection of the primary's pool now. */
