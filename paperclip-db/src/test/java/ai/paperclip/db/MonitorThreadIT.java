@@ -65,6 +65,23 @@ class MonitorThreadIT {
         }
     }
 
+    @Test
+    void theReplicaCheckSkipsThePrimarysSampleWhenItsPoolIsExhausted(PostgresServer server) throws Exception {
+        // The primary named as its own "replica": out of the rotation (not in recovery), yet checked every round.
+        PaperclipDbOptions options = PaperclipDbOptions.builder().poolName("checked").poolMax(2).readUrl(server.url())
+                .readPoolMax(1).replicaCheckInterval(Duration.ofMillis(50)).connectionWarnPercent(0).build();
+        try (PaperclipDb db = PaperclipDb.create(server.url(), options)) {
+            HikariPoolMXBean pool = db.dataSource().unwrap(HikariDataSource.class).getHikariPoolMXBean();
+            int mark = LogCapture.mark();
+            try (Connection first = db.dataSource().getConnection(); Connection second = db.dataSource().getConnection()) {
+                Wait.until("three unsampled rounds", WAIT, () -> LogCapture.textSince(mark).lines()
+                        .filter(line -> line.contains("its WAL position is not sampled")).count() >= 3);
+                assertThat(pool.getThreadsAwaitingConnection()).as("the check does not queue for a connection").isZero();
+                assertThat(pool.getTotalConnections()).isEqualTo(2);
+            }
+        }
+    }
+
     private static long skipped(int mark) {
         return LogCapture.textSince(mark).lines()
                 .filter(line -> line.contains("skipped: no idle connection in pool 'exhausted'")).count();
