@@ -1,5 +1,6 @@
 package ai.paperclip.db;
 
+import ai.paperclip.db.backup.BackupHealth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,13 @@ import java.util.Optional;
  * @param pools                 every pool: the primary's, each replica's, and the migration connection
  * @param replicas              each read replica: rotation, lag, why it is out
  * @param migrationState        {@code up to date}, {@code 3 pending}, ..., plus a running migration's holder
+ * @param backup                the application's scheduled backups, when they are configured
+ *                              ({@link PaperclipDbOptions#backupDirectory()}; empty when not): the newest good
+ *                              backup's age ({@code newestAge}), {@code stale} = overdue (no good backup within two
+ *                              intervals: the rule of the scheduler and {@code doctor}; also true before the
+ *                              first backup), the last scheduled run's failure (when a {@code BackupScheduler} of this
+ *                              process backs up into that directory; also a directory that cannot be read), its next
+ *                              run and last verification, and the directory's free space
  */
 public record DbHealth(
         int activeConnections,
@@ -35,11 +43,18 @@ public record DbHealth(
         double connectionRatio,
         List<Pool> pools,
         List<Replica> replicas,
-        String migrationState) {
+        String migrationState,
+        Optional<BackupHealth> backup) {
 
     public DbHealth {
         pools = List.copyOf(pools);
         replicas = List.copyOf(replicas);
+        backup = backup == null ? Optional.empty() : backup;
+    }
+
+    /** Whether backups are configured and overdue: no good backup within two intervals. */
+    public boolean backupOverdue() {
+        return backup.map(BackupHealth::stale).orElse(false);
     }
 
     /**

@@ -42,7 +42,7 @@ final class EnvironmentSettings {
     static final String PAPERCLIP_PREFIX = "PAPERCLIP_";
 
     /** How a variable's text is read. */
-    enum Kind { BOOLEAN, POSITIVE_INTEGER, SECONDS, POSITIVE_SECONDS, MILLIS, URL, PROMPT }
+    enum Kind { BOOLEAN, POSITIVE_INTEGER, PERCENT_OR_OFF, SECONDS, POSITIVE_SECONDS, MILLIS, URL, PROMPT }
 
     static final List<Setting> SETTINGS = List.of(
             new Setting("preparedStatements", Kind.BOOLEAN, (b, v) -> b.preparedStatements((Boolean) v)),
@@ -58,7 +58,7 @@ final class EnvironmentSettings {
             // Upstream's name first, so that DATABASE_STATEMENT_TIMEOUT_MS wins when both are set.
             new Setting(PAPERCLIP_DB_PREFIX, "statementTimeout", Kind.MILLIS, (b, v) -> b.statementTimeout((Duration) v)),
             new Setting("statementTimeout", Kind.MILLIS, (b, v) -> b.statementTimeout((Duration) v)),
-            new Setting("connectionWarnPercent", Kind.POSITIVE_INTEGER, (b, v) -> b.connectionWarnPercent((Integer) v)),
+            new Setting("connectionWarnPercent", Kind.PERCENT_OR_OFF, (b, v) -> b.connectionWarnPercent((Integer) v)),
             new Setting("connectionWarnInterval", Kind.POSITIVE_SECONDS, (b, v) -> b.connectionWarnInterval((Duration) v)),
             new Setting("monitorInterval", Kind.POSITIVE_SECONDS, (b, v) -> b.monitorInterval((Duration) v)),
             new Setting(PAPERCLIP_PREFIX, "migrationAutoApply", Kind.BOOLEAN, (b, v) -> b.migrationAutoApply((Boolean) v)),
@@ -116,6 +116,8 @@ final class EnvironmentSettings {
                 throw invalid(setting, value, "is not one of true, false, 1, 0");
             case POSITIVE_INTEGER:
                 return number(setting, value, 1, "is not a positive integer (e.g. 10)");
+            case PERCENT_OR_OFF:
+                return number(setting, value, 0, "is not a percentage from 1 to 100, or 0 (off)");
             case SECONDS:
                 return Duration.ofSeconds(number(setting, value, 0, "is not a whole number of seconds (0 = never)"));
             case POSITIVE_SECONDS:

@@ -63,10 +63,11 @@ final class OptionsValidation {
             throw invalid("statementTimeout", String.valueOf(statement),
                     "must be zero (off) or a positive number of milliseconds up to 2147483647; the default is 60 s");
         }
-        if (o.connectionWarnPercent() < 1 || o.connectionWarnPercent() > 100) {
+        if (o.connectionWarnPercent() < 0 || o.connectionWarnPercent() > 100) {
             throw invalid("connectionWarnPercent", String.valueOf(o.connectionWarnPercent()),
-                    "must be a percentage from 1 to 100; the default is 80");
+                    "must be a percentage from 1 to 100, or 0 to turn the warning off; the default is 80");
         }
+        positive("backupInterval", o.backupInterval(), "the default is 60 minutes (config.json's intervalMinutes)");
         o.meterRegistry().ifPresent(OptionsValidation::checkMeterRegistry);
         if (o.migrationPrompt() == null) {
             throw invalid("migrationPrompt", "null", "must be AUTO or NEVER");

@@ -1,5 +1,6 @@
 package ai.paperclip.db;
 
+import ai.paperclip.db.backup.BackupSettings;
 import ai.paperclip.db.copy.BulkCopy;
 import ai.paperclip.db.internal.ConnectionFailures;
 import ai.paperclip.db.internal.ConnectionTarget;
@@ -213,11 +214,18 @@ public final class PaperclipDb implements AutoCloseable {
     /**
      * The database and options Paperclip's environment describes: {@link DatabaseTarget#resolve(Map)}
      * for where ({@code DATABASE_URL}, the instance {@code .env}, {@code config.json}, else embedded),
-     * {@link PaperclipDbOptions#fromEnvironment(Map)} for how. Pass {@code System.getenv()}.
+     * {@link PaperclipDbOptions#fromEnvironment(Map)} for how, and {@link BackupSettings#reportIn} for the scheduled
+     * backups {@link #health()} reports (when they are on). Pass {@code System.getenv()}.
      */
     public static PaperclipDb fromEnvironment(Map<String, String> env) {
         DatabaseTarget target = DatabaseTarget.resolve(env);
-        PaperclipDbOptions options = PaperclipDbOptions.fromEnvironment(target.environment());
+        PaperclipDbOptions options;
+        try {
+            options = BackupSettings.reportIn(PaperclipDbOptions.builder().environment(target.environment()),
+                    target.environment()).build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(e.getMessage());
+        }
         LOG.info("Using {}", target);
         return create(target, options);
     }
@@ -354,8 +362,10 @@ public final class PaperclipDb implements AutoCloseable {
     }
 
     /**
-     * Pool counts and server figures, read now. The primary's pool counts are -1 when it is a data source of the
-     * application's that is not (and does not unwrap to) a HikariCP pool.
+     * Pool counts and server figures, read now, and the scheduled backups when
+     * {@link PaperclipDbOptions#backupDirectory()} is set ({@link DbHealth#backup()}, empty otherwise). The primary's
+     * pool counts are -1 when it is a data source of the application's that is not (and does not unwrap to) a
+     * HikariCP pool.
      *
      * @throws PaperclipDbException when the server cannot be queried or this database is closed
      */
@@ -364,7 +374,7 @@ public final class PaperclipDb implements AutoCloseable {
             throw new PaperclipDbException("PaperclipDb for " + target + " is closed.", null, null);
         }
         try {
-            return HealthProbe.probe(pool, runtime.replicas(), options, url, runtime.monitor());
+            return HealthProbe.probe(pool, runtime.replicas(), options, url, runtime.monitor(), runtime.backups());
         } catch (SQLException e) {
             throw new PaperclipDbException("Health check on " + target + " failed: " + e.getMessage(),
                     e.getSQLState(), e);

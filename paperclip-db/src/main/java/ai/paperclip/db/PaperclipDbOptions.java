@@ -4,6 +4,7 @@ import ai.paperclip.db.internal.Redaction;
 import ai.paperclip.db.migration.MigrationConsole;
 import ai.paperclip.db.migration.MigrationPrompt;
 import ai.paperclip.db.migration.MigrationSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,14 @@ public final class PaperclipDbOptions {
     public static final Duration DEFAULT_READ_YOUR_WRITES_TIMEOUT = Duration.ofMillis(500);
     /** Upstream Paperclip's default statement timeout for application sessions; zero turns it off. */
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
-    /** WARN when connections in use on the server pass this share of {@code max_connections}. */
+    /** WARN when connections in use on the server pass this share of {@code max_connections}; 0 turns it off. */
     public static final int DEFAULT_CONNECTION_WARN_PERCENT = 80;
     /** At most one connection warning per interval. */
     public static final Duration DEFAULT_CONNECTION_WARN_INTERVAL = Duration.ofMinutes(5);
     /** How often the background monitor samples server connections (metrics, the connection warning). */
     public static final Duration DEFAULT_MONITOR_INTERVAL = Duration.ofSeconds(15);
+    /** The scheduled backups' interval when only their directory is given: {@code config.json}'s default, 60 min. */
+    public static final Duration DEFAULT_BACKUP_INTERVAL = Duration.ofMinutes(60);
 
     private final int poolMax;
     private final Duration idleTimeout;
@@ -81,6 +84,8 @@ public final class PaperclipDbOptions {
     private final Duration connectionWarnInterval;
     private final Duration monitorInterval;
     private final Object meterRegistry;
+    private final Path backupDirectory;
+    private final Duration backupInterval;
 
     private PaperclipDbOptions(Builder b) {
         this.poolMax = b.poolMax;
@@ -109,6 +114,8 @@ public final class PaperclipDbOptions {
         this.connectionWarnInterval = b.connectionWarnInterval;
         this.monitorInterval = b.monitorInterval;
         this.meterRegistry = b.meterRegistry;
+        this.backupDirectory = b.backupDirectory == null ? null : b.backupDirectory.toAbsolutePath().normalize();
+        this.backupInterval = b.backupInterval;
         OptionsValidation.validate(this);
     }
 
@@ -262,7 +269,10 @@ public final class PaperclipDbOptions {
         return statementTimeout;
     }
 
-    /** WARN when server connections pass this percentage of {@code max_connections} ({@code DATABASE_CONNECTION_WARN_PERCENT}). */
+    /**
+     * WARN when server connections pass this percentage of {@code max_connections} ({@code DATABASE_CONNECTION_WARN_PERCENT});
+     * 0 turns the warning off.
+     */
     public int connectionWarnPercent() {
         return connectionWarnPercent;
     }
@@ -282,6 +292,19 @@ public final class PaperclipDbOptions {
         return Optional.ofNullable(meterRegistry);
     }
 
+    /**
+     * Where the application's scheduled backups go (absolute): {@link PaperclipDb#health()} then reports their age,
+     * whether they are overdue, the last scheduled run's failure and the free disk; empty: backups are not reported.
+     */
+    public Optional<Path> backupDirectory() {
+        return Optional.ofNullable(backupDirectory);
+    }
+
+    /** How often the scheduled backups run: a backup older than two intervals is overdue. */
+    public Duration backupInterval() {
+        return backupInterval;
+    }
+
     @Override
     public String toString() {
         return "PaperclipDbOptions{poolMax=" + poolMax + ", idleTimeout=" + idleTimeout
@@ -295,7 +318,8 @@ public final class PaperclipDbOptions {
                 + ", replicaCheckInterval=" + replicaCheckInterval + ", readYourWritesTimeout=" + readYourWritesTimeout
                 + ", statementTimeout=" + statementTimeout + ", connectionWarnPercent=" + connectionWarnPercent
                 + ", connectionWarnInterval=" + connectionWarnInterval + ", monitorInterval=" + monitorInterval
-                + ", meterRegistry=" + (meterRegistry == null ? "none" : meterRegistry.getClass().getName()) + "}";
+                + ", meterRegistry=" + (meterRegistry == null ? "none" : meterRegistry.getClass().getName())
+                + ", backupDirectory=" + backupDirectory + ", backupInterval=" + backupInterval + "}";
     }
 
     /** Builds {@link PaperclipDbOptions}; not thread-safe. */
@@ -327,6 +351,8 @@ public final class PaperclipDbOptions {
         private Duration connectionWarnInterval = DEFAULT_CONNECTION_WARN_INTERVAL;
         private Duration monitorInterval = DEFAULT_MONITOR_INTERVAL;
         private Object meterRegistry;
+        private Path backupDirectory;
+        private Duration backupInterval = DEFAULT_BACKUP_INTERVAL;
 
         private Builder() {
         }
@@ -464,6 +490,7 @@ public final class PaperclipDbOptions {
             return this;
         }
 
+        /** Percentage of {@code max_connections} from 1 to 100; 0 turns the warning off. */
         public Builder connectionWarnPercent(int connectionWarnPercent) {
             this.connectionWarnPercent = connectionWarnPercent;
             return this;
@@ -486,6 +513,23 @@ public final class PaperclipDbOptions {
          */
         public Builder meterRegistry(Object meterRegistry) {
             this.meterRegistry = meterRegistry;
+            return this;
+        }
+
+        /**
+         * The directory the application's scheduled backups go to ({@code BackupSettings.directory}), so that
+         * {@link PaperclipDb#health()} and the {@code paperclip.db.backup.age} gauge report them; {@code null}
+         * (the default): not reported. {@link PaperclipDb#fromEnvironment(Map)} sets it when scheduled backups
+         * are on in {@code config.json} or {@code PAPERCLIP_BACKUP_ENABLED}.
+         */
+        public Builder backupDirectory(Path backupDirectory) {
+            this.backupDirectory = backupDirectory;
+            return this;
+        }
+
+        /** How often the scheduled backups run ({@link PaperclipDbOptions#DEFAULT_BACKUP_INTERVAL} unless set). */
+        public Builder backupInterval(Duration backupInterval) {
+            this.backupInterval = backupInterval;
             return this;
         }
 

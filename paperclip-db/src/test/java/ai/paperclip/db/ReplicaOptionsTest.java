@@ -65,6 +65,21 @@ class ReplicaOptionsTest {
     }
 
     @Test
+    void zeroTurnsTheConnectionWarningOffAndBackupsAreReportedOnlyWithADirectory() {
+        assertThat(PaperclipDbOptions.fromEnvironment(Map.of("DATABASE_CONNECTION_WARN_PERCENT", "0"))
+                .connectionWarnPercent()).isZero();
+        assertThatThrownBy(() -> PaperclipDbOptions.fromEnvironment(Map.of("DATABASE_CONNECTION_WARN_PERCENT", "-1")))
+                .hasMessageContaining("DATABASE_CONNECTION_WARN_PERCENT='-1'").hasMessageContaining("0 (off)");
+        PaperclipDbOptions defaults = PaperclipDbOptions.defaults();
+        assertThat(defaults.backupDirectory()).isEmpty();
+        assertThat(defaults.backupInterval()).isEqualTo(PaperclipDbOptions.DEFAULT_BACKUP_INTERVAL);
+        assertThat(PaperclipDbOptions.builder().backupDirectory(java.nio.file.Path.of("rel")).build().backupDirectory()
+                .orElseThrow()).isAbsolute();
+        assertThatThrownBy(() -> PaperclipDbOptions.builder().backupInterval(Duration.ZERO).build())
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("backupInterval must be positive");
+    }
+
+    @Test
     void aHostListAndSeveralUrlsAreOneReplicaEach() {
         List<ConnectionTarget> hosts = ReadUrls.split("postgres://u:p%40ss@r1:5433,r2/app?sslmode=disable");
         assertThat(hosts).extracting(ConnectionTarget::jdbcUrl).containsExactly(

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class BackupScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupScheduler.class);
+    // The schedulers of this process by directory: Backups.health(directory, ...) shows a running one's last outcome
+    // (PaperclipDb.health() reads it so), without the application wiring the two together.
+    private static final ConcurrentMap<Path, BackupScheduler> RUNNING = new ConcurrentHashMap<>();
 
     private final Backups backups;
     private final BackupSchedule schedule;
@@ -67,6 +72,7 @@ public final class BackupScheduler implements AutoCloseable {
     /** Starts backing up {@code backups}' database into its directory on {@code schedule}. */
     public static BackupScheduler start(Backups backups, BackupSchedule schedule) {
         BackupScheduler scheduler = new BackupScheduler(backups, schedule);
+        RUNNING.put(key(backups.options().directory()), scheduler);
         LOG.info("Backups of {} scheduled every {} into {} (deadline {}, first run {})", backups.redactedTarget(),
                 schedule.interval(), backups.options().directory(), schedule.deadline(), scheduler.nextRun().orElse(null));
         return scheduler;
@@ -74,8 +80,22 @@ public final class BackupScheduler implements AutoCloseable {
 
     /** The backup directory's health with this scheduler's last failure, next run and last verification. */
     public BackupHealth health() {
-        return Health.of(backups.options().directory(), schedule.interval(), backups.options().clock().instant(),
-                Optional.ofNullable(lastFailure.get()), nextRun(), Optional.ofNullable(lastVerify.get()));
+        return health(backups.options().directory(), schedule.interval(), backups.options().clock().instant());
+    }
+
+    /** The running scheduler of this process that backs up into {@code directory}, if any (the last one started). */
+    static Optional<BackupScheduler> running(Path directory) {
+        return Optional.ofNullable(RUNNING.get(key(directory)));
+    }
+
+    /** This scheduler's own state over {@code directory}'s health at {@code interval}: what Backups.health adds. */
+    BackupHealth health(Path directory, Duration interval, Instant now) {
+        return Health.of(directory, interval, now, Optional.ofNullable(lastFailure.get()), nextRun(),
+                Optional.ofNullable(lastVerify.get()));
+    }
+
+    private static Path key(Path directory) {
+        return directory.toAbsolutePath().normalize();
     }
 
     private Optional<Instant> nextRun() {
@@ -215,6 +235,7 @@ public final class BackupScheduler implements AutoCloseable {
     /** Stops the schedule, cancels a running backup at once and gives up the scheduler lock. */
     @Override
     public void close() {
+        RUNNING.remove(key(backups.options().directory()), this);
         ticks.cancel(false);
         Connection running = current.get();
         if (running != null) {

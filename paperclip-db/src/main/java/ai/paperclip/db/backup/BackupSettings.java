@@ -1,5 +1,6 @@
 package ai.paperclip.db.backup;
 
+import ai.paperclip.db.PaperclipDbOptions;
 import ai.paperclip.embedded.InstanceHome;
 import ai.paperclip.embedded.PaperclipConfig;
 import java.nio.file.Path;
@@ -73,6 +74,39 @@ public final class BackupSettings {
             return config.with("database.backup.dir", dir).backupDir(instance, env.get("HOME"));
         }
         return config.backupDir(instance, env.get("HOME"));
+    }
+
+    /**
+     * Tells {@code options} where the scheduled backups go and how often they run, read as {@link #schedule} and
+     * {@link #directory} read them, when they are on, so that {@code PaperclipDb.health()} and the
+     * {@code paperclip.db.backup.age} gauge report them; otherwise {@code options} is unchanged.
+     * {@code PaperclipDb.fromEnvironment} calls it. The instance (its {@code config.json}) is the one {@code env}
+     * names ({@code PAPERCLIP_HOME}, {@code PAPERCLIP_INSTANCE_ID}, {@code PAPERCLIP_CONFIG}, else {@code HOME});
+     * an {@code env} naming no home at all has only the variables.
+     *
+     * @return {@code options}
+     * @throws IllegalArgumentException naming the variable or key whose value is wrong, or when backups are on
+     *     but neither {@value #DIR} nor a home says where they go
+     */
+    public static PaperclipDbOptions.Builder reportIn(PaperclipDbOptions.Builder options, Map<String, String> env) {
+        boolean home = !blank(env.get("PAPERCLIP_HOME")) || !blank(env.get("HOME"));
+        InstanceHome instance = home ? InstanceHome.fromEnvironment(env) : null;
+        PaperclipConfig config = instance == null ? PaperclipConfig.defaults(Path.of("config.json"))
+                : PaperclipConfig.read(instance.configFile());
+        Optional<BackupSchedule> schedule = schedule(config, env);
+        if (schedule.isEmpty()) {
+            return options;
+        }
+        if (instance == null && blank(env.get(DIR))) {
+            throw new IllegalArgumentException("Scheduled backups are on (" + ENABLED + ") but their directory is"
+                    + " unknown: set " + DIR + ", or PAPERCLIP_HOME for the instance's data/backups.");
+        }
+        Path directory = instance == null ? Path.of(env.get(DIR).strip()) : directory(config, instance, env);
+        return options.backupDirectory(directory).backupInterval(schedule.get().interval());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static long number(Map<String, String> env, String variable, Function<PaperclipConfig, Optional<Long>> key,

@@ -336,10 +336,18 @@ public final class Backups {
         return health(options.directory(), interval, options.clock());
     }
 
-    /** As {@link #health(Duration)} for {@code directory}: needs no database ({@code doctor}, {@code backups --json}). */
+    /**
+     * As {@link #health(Duration)} for {@code directory}: needs no database ({@code doctor}, {@code backups --json},
+     * {@code PaperclipDb.health()}). When a {@link BackupScheduler} of this process backs up into {@code directory},
+     * its last failure, next run and last verification are included, as {@link BackupScheduler#health()} has them.
+     *
+     * @throws BackupException when the directory exists but cannot be read
+     */
     public static BackupHealth health(Path directory, Duration interval, java.time.Clock clock) {
-        return Health.of(directory, interval, clock.instant(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty());
+        return BackupScheduler.running(directory)
+                .map(scheduler -> scheduler.health(directory, interval, clock.instant()))
+                .orElseGet(() -> Health.of(directory, interval, clock.instant(), java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.empty()));
     }
 
     /** Cancels the running query of server session {@code pid} from a session of its own. */

@@ -31,11 +31,14 @@ public final class HealthProbe {
     private HealthProbe() {
     }
 
-    /** Pools, server, replicas (as last checked) and migration state; feeds {@code monitor}'s warning. */
+    /**
+     * Pools, server, replicas (as last checked), migration state and, when {@code backups} is present, the scheduled
+     * backups; feeds {@code monitor}'s warning.
+     */
     public static DbHealth probe(DataSource pool, List<Replica> replicas, PaperclipDbOptions options,
-                                 String url, ConnectionMonitor monitor) throws SQLException {
+                                 String url, ConnectionMonitor monitor, Optional<BackupWatch> backups) throws SQLException {
         List<DbHealth.Pool> pools = new ArrayList<>();
-        DbHealth.Pool primary = counts(pool, "primary");
+        DbHealth.Pool primary = withoutMonitor(counts(pool, "primary"), monitor);
         pools.add(primary);
         for (Replica replica : replicas) {
             pools.add(counts(replica.pool(), "replica"));
@@ -50,8 +53,16 @@ public final class HealthProbe {
             String migration = migrationState(pool, connection, options, url, pools);
             return new DbHealth(primary.active(), primary.idle(), primary.waiting(), primary.max(),
                     rs.getString(1), rs.getInt(2), max, rs.getInt(4), server, ConnectionMonitor.ratio(server, max),
-                    pools, replicas(replicas), migration);
+                    pools, replicas(replicas), migration, backups.map(BackupWatch::read));
         }
+    }
+
+    /** The background sample's borrowed connection is ours, not the application's: not counted as in use. */
+    private static DbHealth.Pool withoutMonitor(DbHealth.Pool p, ConnectionMonitor monitor) {
+        if (!monitor.sampling() || p.active() <= 0) {
+            return p;
+        }
+        return new DbHealth.Pool(p.name(), p.role(), p.active() - 1, p.idle() + 1, p.waiting(), p.max());
     }
 
     /** A pool's counts; -1 for each when the data source is not a HikariCP pool (an application's own). */

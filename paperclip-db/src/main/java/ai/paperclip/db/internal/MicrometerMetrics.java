@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The only class that touches Micrometer, loaded only when a registry was given: without Micrometer on the
@@ -25,7 +26,8 @@ final class MicrometerMetrics {
     }
 
     /** Registers the {@code paperclip.db.*} gauges; closing removes them. */
-    static AutoCloseable bind(Object registry, String poolName, ConnectionMonitor monitor, List<Replica> replicas) {
+    static AutoCloseable bind(Object registry, String poolName, ConnectionMonitor monitor, List<Replica> replicas,
+                              Optional<BackupWatch> backups) {
         MeterRegistry meters = (MeterRegistry) registry;
         Tags tags = Tags.of("pool", poolName);
         List<Meter> registered = new ArrayList<>();
@@ -49,6 +51,10 @@ final class MicrometerMetrics {
                     .tags(tags.and("replica", replica.name())).baseUnit("seconds")
                     .description("Replay lag of the replica at the last check").strongReference(true).register(meters));
         }
+        backups.ifPresent(watch -> registered.add(Gauge.builder("paperclip.db.backup.age", watch, BackupWatch::ageSeconds)
+                .tags(tags).baseUnit("seconds")
+                .description("Age of the newest good scheduled backup (NaN when there is none)")
+                .strongReference(true).register(meters)));
         return () -> registered.forEach(meters::remove);
     }
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The background health check of the replicas, run on one thread at a fixed delay: bounded work per round
  * (one query on the primary, one on each replica, each bounded by the pool's borrow timeout and a query
- * timeout). A replica is in the rotation when it answers, is in recovery, and lags at most the threshold.
+ * timeout). The primary's query is skipped while its pool has no idle connection, as the connection sample is:
+ * the check never waits for, or takes, a connection the application needs. A replica is in the rotation when it answers, is in recovery, and lags at most the threshold.
  *
  * <p>Lag is measured on this side, not from {@code pg_last_xact_replay_timestamp()}: each round records the
  * primary's flushed WAL position with the time it was read; a replica's lag is the age of the oldest record
@@ -59,6 +60,11 @@ public final class ReplicaChecker implements Runnable {
 
     private void samplePrimary() {
         long now = System.nanoTime();
+        if (ConnectionMonitor.busy(primary)) {
+            // The application's threads come first; lag is then measured against the older samples, coarser.
+            LOG.debug("Replica check: the primary's pool has no idle connection; its WAL position is not sampled");
+            return;
+        }
         try (Connection c = primary.getConnection()) {
             samples.addLast(new Sample(now, WalPositions.query(c, WalPositions.PRIMARY_FLUSHED)));
         } catch (SQLException e) {

@@ -101,4 +101,26 @@ class BackupSettingsTest {
         assertThatThrownBy(() -> config("{\"database\":{\"backup\":{\"verify\":\"yes\"}}}"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("database.backup.verify");
     }
+
+    @Test
+    void reportInGivesHealthTheScheduledBackupsOnlyWhenTheyAreOn() {
+        Map<String, String> off = Map.of("PAPERCLIP_HOME", dir.toString(), "HOME", dir.toString());
+        assertThat(BackupSettings.reportIn(ai.paperclip.db.PaperclipDbOptions.builder(), off).build().backupDirectory())
+                .isEmpty();
+        Map<String, String> on = Map.of("PAPERCLIP_HOME", dir.toString(), "HOME", dir.toString(),
+                BackupSettings.ENABLED, "true", BackupSettings.INTERVAL_MINUTES, "15");
+        ai.paperclip.db.PaperclipDbOptions options = BackupSettings.reportIn(ai.paperclip.db.PaperclipDbOptions.builder(), on)
+                .build();
+        assertThat(options.backupDirectory()).contains(InstanceHome.of(dir, "default").defaultBackupDirectory());
+        assertThat(options.backupInterval()).isEqualTo(Duration.ofMinutes(15));
+        // No home at all: the variables alone, and then the directory must be one of them.
+        Map<String, String> variablesOnly = Map.of(BackupSettings.ENABLED, "1", BackupSettings.DIR, dir.toString());
+        assertThat(BackupSettings.reportIn(ai.paperclip.db.PaperclipDbOptions.builder(), variablesOnly).build()
+                .backupDirectory()).contains(dir.toAbsolutePath().normalize());
+        assertThatThrownBy(() -> BackupSettings.reportIn(ai.paperclip.db.PaperclipDbOptions.builder(),
+                Map.of(BackupSettings.ENABLED, "true"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(BackupSettings.DIR).hasMessageContaining("PAPERCLIP_HOME");
+        assertThat(BackupSettings.reportIn(ai.paperclip.db.PaperclipDbOptions.builder(), Map.of()).build()
+                .backupDirectory()).as("no home, no variables: off").isEmpty();
+    }
 }

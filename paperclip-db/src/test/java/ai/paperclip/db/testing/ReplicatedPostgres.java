@@ -13,11 +13,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A real primary and a streaming hot standby of it, from the project's embedded lifecycle
- * ({@link EmbeddedPostgres}, {@link StandbyCluster}), in a temporary directory on free ports. The replica can
- * be killed with SIGKILL and started again on the same port, and its replay paused and resumed.
+ * A real primary and one or more streaming hot standbys of it, from the project's embedded lifecycle
+ * ({@link EmbeddedPostgres}, {@link StandbyCluster}), in a temporary directory on free ports. A replica can
+ * be killed with SIGKILL and started again on the same port, and its replay paused and resumed; the methods
+ * without an index are about the first replica.
  */
 public final class ReplicatedPostgres implements AutoCloseable {
 
@@ -27,30 +30,44 @@ public final class ReplicatedPostgres implements AutoCloseable {
 
     private final Path directory;
     private final EmbeddedPostgres primary;
-    private final int replicaPort;
-    private EmbeddedPostgres replica;
+    private final List<Integer> replicaPorts;
+    private final List<EmbeddedPostgres> replicas;
 
-    private ReplicatedPostgres(Path directory, EmbeddedPostgres primary, int replicaPort, EmbeddedPostgres replica) {
+    private ReplicatedPostgres(Path directory, EmbeddedPostgres primary, List<Integer> replicaPorts,
+                               List<EmbeddedPostgres> replicas) {
         this.directory = directory;
         this.primary = primary;
-        this.replicaPort = replicaPort;
-        this.replica = replica;
+        this.replicaPorts = replicaPorts;
+        this.replicas = replicas;
     }
 
     public static ReplicatedPostgres start() {
+        return start(1);
+    }
+
+    /** A primary and {@code count} standbys, each streaming from the primary (not cascading). */
+    public static ReplicatedPostgres start(int count) {
         try {
             Path directory = Files.createTempDirectory("paperclip-replicas-");
             EmbeddedPostgres primary = server(directory.resolve("primary"), freePort());
-            StandbyCluster.create(primary, directory.resolve("replica"));
-            int replicaPort = freePort();
-            EmbeddedPostgres replica = server(directory.resolve("replica"), replicaPort);
-            ReplicatedPostgres pair = new ReplicatedPostgres(directory, primary, replicaPort, replica);
-            Wait.until("the replica streams from the primary", Duration.ofMinutes(1),
-                    () -> "streaming".equals(pair.onPrimary("select state from pg_stat_replication")));
-            return pair;
+            List<Integer> ports = new ArrayList<>();
+            List<EmbeddedPostgres> replicas = new ArrayList<>();
+            ReplicatedPostgres cluster = new ReplicatedPostgres(directory, primary, ports, replicas);
+            for (int i = 0; i < count; i++) {
+                StandbyCluster.create(primary, cluster.replicaDirectory(i));
+                ports.add(freePort());
+                replicas.add(server(cluster.replicaDirectory(i), ports.get(i)));
+            }
+            Wait.until(count + " replica(s) streaming from the primary", Duration.ofMinutes(1), () -> String.valueOf(count)
+                    .equals(cluster.onPrimary("select count(*) from pg_stat_replication where state = 'streaming'")));
+            return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Path replicaDirectory(int index) {
+        return directory.resolve(index == 0 ? "replica" : "replica-" + (index + 1));
     }
 
     private static EmbeddedPostgres server(Path dataDirectory, int port) {
@@ -73,11 +90,29 @@ public final class ReplicatedPostgres implements AutoCloseable {
 
     /** {@code DATABASE_READ_URL} of the replica; the same port across restarts. */
     public String replicaUrl() {
-        return primary.connectionUri().replace(":" + primary.port() + "/", ":" + replicaPort + "/");
+        return replicaUrl(0);
+    }
+
+    /** The URL of replica {@code index} (from 0); the same port across restarts. */
+    public String replicaUrl(int index) {
+        return primary.connectionUri().replace(":" + primary.port() + "/", ":" + replicaPorts.get(index) + "/");
+    }
+
+    /** {@code DATABASE_READ_URL} naming every replica: their URLs, comma-separated. */
+    public String readUrl() {
+        return String.join(",", java.util.stream.IntStream.range(0, replicaPorts.size()).mapToObj(this::replicaUrl).toList());
     }
 
     public int replicaPort() {
-        return replicaPort;
+        return replicaPort(0);
+    }
+
+    public int replicaPort(int index) {
+        return replicaPorts.get(index);
+    }
+
+    public int primaryPort() {
+        return primary.port();
     }
 
     /** The first column of the first row of {@code sql} on the primary's {@code paperclip} database, as text. */
@@ -95,7 +130,7 @@ public final class ReplicatedPostgres implements AutoCloseable {
     }
 
     public String onReplica(String sql) {
-        return single(replica, sql);
+        return single(replicas.get(0), sql);
     }
 
     /** Stops WAL replay on the replica ({@code pg_wal_replay_pause()}): it keeps serving, growing stale. */
@@ -117,6 +152,12 @@ public final class ReplicatedPostgres implements AutoCloseable {
 
     /** SIGKILL to the replica's postmaster: no shutdown, no goodbye to its clients. */
     public void killReplica() {
+        killReplica(0);
+    }
+
+    /** SIGKILL to replica {@code index}'s postmaster. */
+    public void killReplica(int index) {
+        EmbeddedPostgres replica = replicas.get(index);
         long pid = replica.pid();
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         Wait.until("the replica's postmaster " + pid + " to die", Duration.ofMinutes(1),
@@ -126,7 +167,11 @@ public final class ReplicatedPostgres implements AutoCloseable {
 
     /** Starts the replica again on its data directory and port, after {@link #killReplica()}. */
     public void restartReplica() {
-        replica = server(directory.resolve("replica"), replicaPort);
+        restartReplica(0);
+    }
+
+    public void restartReplica(int index) {
+        replicas.set(index, server(replicaDirectory(index), replicaPorts.get(index)));
     }
 
     private static String single(EmbeddedPostgres server, String sql) {
@@ -140,7 +185,7 @@ public final class ReplicatedPostgres implements AutoCloseable {
 
     @Override
     public void close() {
-        replica.close();
+        replicas.forEach(EmbeddedPostgres::close);
         primary.close();
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

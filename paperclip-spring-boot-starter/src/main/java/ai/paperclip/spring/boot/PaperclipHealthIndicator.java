@@ -2,6 +2,7 @@ package ai.paperclip.spring.boot;
 
 import ai.paperclip.db.DbHealth;
 import ai.paperclip.db.PaperclipDb;
+import ai.paperclip.db.backup.BackupHealth;
 import ai.paperclip.db.migration.MigrationStatus;
 import ai.paperclip.db.migration.Migrator;
 import java.util.LinkedHashMap;
@@ -13,9 +14,11 @@ import org.springframework.boot.health.contributor.Health;
  * The actuator's {@code paperclip} health: the database (password masked) and its server (version, connections to
  * this database and to the server, {@code max_connections}), the migration state (no Liquibase), every pool's counts
  * (the primary's when it is a HikariCP pool, each read replica's, the migration connection) and each read replica's
- * rotation and lag. Up when the server answers and no migration of this application is pending (a replica out of
- * the rotation is a detail: reads go to the primary); out of service when one is (the schema is older than the
- * application, e.g. after a rollback); down when the server cannot be queried.
+ * rotation and lag, and the scheduled backups when they are configured (newest backup's age, {@code overdue}, the
+ * last scheduled run's failure, free disk). Up when the server answers and no migration of this application is
+ * pending (a replica out of the rotation is a detail: reads go to the primary; so is an overdue backup: the
+ * application still serves, and taking it out of a load balancer would not make a backup); out of service when
+ * one is (the schema is older than the application, e.g. after a rollback); down when the server cannot be queried.
  */
 public class PaperclipHealthIndicator extends AbstractHealthIndicator {
 
@@ -72,10 +75,23 @@ public class PaperclipHealthIndicator extends AbstractHealthIndicator {
             }
             builder.withDetail("replicas", replicas);
         }
+        health.backup().ifPresent(b -> builder.withDetail("backup", backup(b)));
         if (status.pending().isEmpty()) {
             builder.up();
         } else {
             builder.outOfService();
         }
+    }
+
+    private static Map<String, Object> backup(BackupHealth b) {
+        Map<String, Object> backup = new LinkedHashMap<>();
+        backup.put("directory", b.directory().toString());
+        backup.put("overdue", b.stale());
+        b.newest().ifPresent(f -> backup.put("newest", f.file().getFileName().toString()));
+        b.newestAge().ifPresent(age -> backup.put("ageSeconds", age.toSeconds()));
+        b.lastFailure().ifPresent(f -> backup.put("lastFailure", f.at() + ": " + f.reason()));
+        b.nextRun().ifPresent(next -> backup.put("nextRun", next.toString()));
+        backup.put("freeBytes", b.freeBytes());
+        return backup;
     }
 }

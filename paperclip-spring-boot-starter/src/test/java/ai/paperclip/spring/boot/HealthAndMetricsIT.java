@@ -2,8 +2,12 @@ package ai.paperclip.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.paperclip.db.backup.BackupOptions;
+import ai.paperclip.db.backup.Backups;
 import ai.paperclip.db.testing.PostgresServer;
 import ai.paperclip.db.testing.Wait;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -11,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -75,6 +80,35 @@ class HealthAndMetricsIT {
             assertThat(down.getStatus()).isEqualTo(Status.DOWN);
             assertThat(down.getDetails().toString()).doesNotContain(PostgresServer.PASSWORD);
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOverdueScheduledBackupIsADetailAndTheStatusStaysUp(@TempDir Path dir) {
+        Path backups = dir.resolve("backups");
+        String url = Contexts.freshUrl(server);
+        Contexts.runner().withPropertyValues("paperclip.db.url=" + url,
+                "paperclip.db.instance.home=" + Contexts.home(dir.resolve("home")),
+                "PAPERCLIP_BACKUP_ENABLED=true", "PAPERCLIP_BACKUP_DIR=" + backups).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    HealthIndicator indicator = context.getBean("paperclipHealthIndicator", HealthIndicator.class);
+                    Map<String, Object> none = (Map<String, Object>) indicator.health().getDetails().get("backup");
+                    assertThat(none).containsEntry("overdue", true).doesNotContainKey("newest");
+                    // A real backup whose manifest says it was taken three hours ago: two intervals of 60 min passed.
+                    Backups.of(url, BackupOptions.builder().directory(backups).migrate(false)
+                            .clock(Clock.offset(Clock.systemDefaultZone(), Duration.ofHours(-3))).build()).backup();
+                    Health health = indicator.health();
+                    assertThat(health.getStatus()).as("a stale backup does not take the application out").isEqualTo(Status.UP);
+                    Map<String, Object> backup = (Map<String, Object>) health.getDetails().get("backup");
+                    assertThat(backup).containsEntry("overdue", true).containsKeys("newest", "freeBytes");
+                    assertThat((Long) backup.get("ageSeconds")).isGreaterThanOrEqualTo(Duration.ofHours(3).toSeconds());
+                    assertThat(health.getDetails().toString()).doesNotContain(PostgresServer.PASSWORD);
+                });
+        Contexts.runner().withPropertyValues("paperclip.db.url=" + Contexts.freshUrl(server),
+                "paperclip.db.instance.home=" + Contexts.home(dir.resolve("off"))).run(context -> {
+                    HealthIndicator indicator = context.getBean("paperclipHealthIndicator", HealthIndicator.class);
+                    assertThat(indicator.health().getDetails()).as("backups not configured").doesNotContainKey("backup");
+                });
     }
 
     @Test

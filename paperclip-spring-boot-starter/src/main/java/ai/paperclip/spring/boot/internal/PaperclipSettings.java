@@ -3,6 +3,7 @@ package ai.paperclip.spring.boot.internal;
 import ai.paperclip.db.DatabaseTarget;
 import ai.paperclip.db.InvalidOptionException;
 import ai.paperclip.db.PaperclipDbOptions;
+import ai.paperclip.db.backup.BackupSettings;
 import ai.paperclip.db.migration.MigrationPrompt;
 import ai.paperclip.db.migration.MigrationSource;
 import ai.paperclip.spring.boot.PaperclipDbProperties;
@@ -37,11 +38,15 @@ public final class PaperclipSettings {
     private final PaperclipDbProperties properties;
     private final Map<String, String> variables;
     private final ClassLoader classLoader;
+    // HOME, for the instance whose config.json may turn scheduled backups on (not one of Paperclip's variables).
+    private final String userHome;
 
-    private PaperclipSettings(PaperclipDbProperties properties, Map<String, String> variables, ClassLoader classLoader) {
+    private PaperclipSettings(PaperclipDbProperties properties, Map<String, String> variables, ClassLoader classLoader,
+                              String userHome) {
         this.properties = properties;
         this.variables = variables;
         this.classLoader = classLoader;
+        this.userHome = userHome;
     }
 
     /** Binds {@code paperclip.db.*} and collects the variables; usable before the properties bean exists. */
@@ -66,7 +71,7 @@ public final class PaperclipSettings {
         put(variables, "PAPERCLIP_INSTANCE_ID", properties.getInstance().getId());
         put(variables, "PAPERCLIP_EMBEDDED_POSTGRES", properties.getEmbeddedPostgres());
         variables.values().removeIf(v -> v == null);
-        return new PaperclipSettings(properties, Map.copyOf(variables), classLoader);
+        return new PaperclipSettings(properties, Map.copyOf(variables), classLoader, environment.getProperty("HOME"));
     }
 
     /** Whether {@code spring.datasource.url} names Boot's own pool. */
@@ -156,7 +161,15 @@ public final class PaperclipSettings {
             }
             builder.meterRegistry(meterRegistry);
             builder.migrations(sources().toArray(MigrationSource[]::new));
+            Map<String, String> backupEnvironment = new LinkedHashMap<>(variables);
+            if (userHome != null) {
+                backupEnvironment.putIfAbsent("HOME", userHome);
+            }
+            BackupSettings.reportIn(builder, backupEnvironment); // health() reports scheduled backups when they are on
             return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException("Invalid Paperclip backup setting (config.json's database.backup or its"
+                    + " environment variable): " + e.getMessage());
         } catch (InvalidOptionException e) {
             throw new InvalidOptionException("Invalid Paperclip database setting (a paperclip.db.* property or its"
                     + " environment variable): " + e.getMessage());
