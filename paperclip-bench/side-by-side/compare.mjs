@@ -82,7 +82,7 @@ if (ANCHOR.some((w) => flyway[w] || ours[w])) {
     'run, so neither JVM starts or owns it), launch to the first answered query: **Flyway** (flyway-core and',
     'flyway-database-postgresql, a HikariCP pool of 10, Flyway applying the core history\'s SQL file as',
     '`V1__core_schema.sql`, then a jOOQ `select 1`) and **ours** (`PaperclipDb.create` on the URL, pool of 10,',
-    'Liquibase applying the same file). `x1-external-empty`: a new database, the core history applied;',
+    'the same file applied by the library\'s own runner, without Liquibase for plain SQL). `x1-external-empty`: a new database, the core history applied;',
     '`x1b-external-uptodate`: nothing to migrate. `migrate_ms` is the pool opened and the schema checked and brought',
     'up to date. **ratio** = Flyway ÷ ours (above 1: we are faster).', '');
   for (const w of ANCHOR) if (flyway[w] || ours[w]) table(w, flyway, ours, 'Flyway');
