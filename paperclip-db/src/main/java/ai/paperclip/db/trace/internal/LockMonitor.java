@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
@@ -67,10 +69,17 @@ public final class LockMonitor implements AutoCloseable {
                     Array array = connection.createArrayOf("int4", java.util.Arrays.stream(pids).boxed().toArray());
                     waiting.setArray(1, array);
                     waiting.setInt(2, migrationPid);
+                    List<Integer> blocked = new ArrayList<>();
                     try (ResultSet rs = waiting.executeQuery()) {
                         while (rs.next()) {
-                            load.markBlocked(rs.getInt(1), current);
+                            blocked.add(rs.getInt(1));
                         }
+                    }
+                    // The next statement may have started while this look ran (the runner covers its tables, then
+                    // moves on): a session waiting on it would be counted against the previous one. Such a look
+                    // is dropped; the next one, 2 ms later, sees it under the right statement.
+                    if (statement == current) {
+                        blocked.forEach(pid -> load.markBlocked(pid, current));
                     }
                 }
                 if (sampleLocks) {
