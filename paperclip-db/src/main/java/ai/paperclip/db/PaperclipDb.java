@@ -374,7 +374,8 @@ public final class PaperclipDb implements AutoCloseable {
             throw new PaperclipDbException("PaperclipDb for " + target + " is closed.", null, null);
         }
         try {
-            return HealthProbe.probe(pool, runtime.replicas(), options, url, runtime.monitor(), runtime.backups());
+            return HealthProbe.probe(pool, runtime.replicas(), options, url, runtime.monitor(), runtime.backups(),
+                    ownsPool ? () -> PoolFactory.connect(target, options) : null);
         } catch (SQLException e) {
             throw new PaperclipDbException("Health check on " + target + " failed: " + e.getMessage(),
                     e.getSQLState(), e);

@@ -66,6 +66,26 @@ class MonitorThreadIT {
     }
 
     @Test
+    void healthAnswersWhileTheApplicationHoldsEveryConnectionWithoutQueueingForOne(PostgresServer server)
+            throws Exception {
+        PaperclipDbOptions options = PaperclipDbOptions.builder().poolName("held").poolMax(2).connectionWarnPercent(0)
+                .build();
+        try (PaperclipDb db = PaperclipDb.create(server.url(), options)) {
+            HikariPoolMXBean pool = db.dataSource().unwrap(HikariDataSource.class).getHikariPoolMXBean();
+            try (Connection first = db.dataSource().getConnection(); Connection second = db.dataSource().getConnection()) {
+                DbHealth health = db.health();
+                assertThat(health.activeConnections()).isEqualTo(2);
+                assertThat(health.idleConnections()).isZero();
+                assertThat(health.serverConnections()).as("the two held and the probe's own").isGreaterThanOrEqualTo(3);
+                assertThat(health.migrationState()).doesNotStartWith("unknown");
+                assertThat(pool.getThreadsAwaitingConnection()).as("health() did not queue for the pool").isZero();
+                assertThat(pool.getTotalConnections()).as("nor make it open a third").isEqualTo(2);
+            }
+            assertThat(db.health().activeConnections()).isZero();
+        }
+    }
+
+    @Test
     void theReplicaCheckSkipsThePrimarysSampleWhenItsPoolIsExhausted(PostgresServer server) throws Exception {
         // The primary named as its own "replica": out of the rotation (not in recovery), yet checked every round.
         PaperclipDbOptions options = PaperclipDbOptions.builder().poolName("checked").poolMax(2).readUrl(server.url())

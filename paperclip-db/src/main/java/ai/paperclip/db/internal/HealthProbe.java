@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /** Reads {@link DbHealth}: pool counts first (before our own query borrows a connection), then the server. */
@@ -36,25 +37,41 @@ public final class HealthProbe {
      * backups; feeds {@code monitor}'s warning.
      */
     public static DbHealth probe(DataSource pool, List<Replica> replicas, PaperclipDbOptions options,
-                                 String url, ConnectionMonitor monitor, Optional<BackupWatch> backups) throws SQLException {
+                                 String url, ConnectionMonitor monitor, Optional<BackupWatch> backups,
+                                 Supplier<Connection> direct) throws SQLException {
         List<DbHealth.Pool> pools = new ArrayList<>();
         DbHealth.Pool primary = withoutMonitor(counts(pool, "primary"), monitor);
         pools.add(primary);
         for (Replica replica : replicas) {
             pools.add(counts(replica.pool(), "replica"));
         }
-        try (Connection connection = pool.getConnection();
+        try (Connection connection = borrow(pool, primary, direct);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(SQL)) {
             rs.next();
             int max = rs.getInt(3);
             int server = rs.getInt(5);
             monitor.observe(server, max);
-            String migration = migrationState(pool, connection, options, url, pools);
+            String migration = migrationState(connection, options, url, pools);
             return new DbHealth(primary.active(), primary.idle(), primary.waiting(), primary.max(),
                     rs.getString(1), rs.getInt(2), max, rs.getInt(4), server, ConnectionMonitor.ratio(server, max),
                     pools, replicas(replicas), migration, backups.map(BackupWatch::read));
         }
+    }
+
+    /**
+     * A connection for the probe: the pool's, unless the pool is exhausted (no idle connection, all of its maximum
+     * in use) and {@code direct} can open one outside it. A health check matters most while the application holds
+     * every connection, and must not queue behind it for up to the connection timeout; the direct connection is
+     * one more session on the server for the few milliseconds of the probe. {@code direct} is null for an
+     * application's own data source, which is borrowed from as before.
+     */
+    private static Connection borrow(DataSource pool, DbHealth.Pool counts, Supplier<Connection> direct)
+            throws SQLException {
+        if (direct != null && counts.max() > 0 && counts.idle() == 0 && counts.active() >= counts.max()) {
+            return direct.get();
+        }
+        return pool.getConnection();
     }
 
     /** The background sample's borrowed connection is ours, not the application's: not counted as in use. */
@@ -100,15 +117,15 @@ public final class HealthProbe {
         }
     }
 
-    private static String migrationState(DataSource pool, Connection connection, PaperclipDbOptions options,
-                                         String url, List<DbHealth.Pool> pools) {
+    private static String migrationState(Connection connection, PaperclipDbOptions options, String url,
+                                         List<DbHealth.Pool> pools) {
         OptionalInt holder;
         String state;
         try {
             holder = AdvisoryLock.holder(connection);
-            MigrationStatus status = Migrator.configure().dataSource(pool)
-                    .url(options.migrationUrl().orElse(url)).connectOptions(options)
-                    .migrations(options.migrations()).load().status();
+            // On the probe's own connection: a second one from the pool could wait behind the application.
+            MigrationStatus status = Migrator.configure().url(options.migrationUrl().orElse(url)).connectOptions(options)
+                    .migrations(options.migrations()).load().status(connection);
             state = switch (status.state()) {
                 case UP_TO_DATE -> status.problems().isEmpty() ? "up to date" : "problems: " + status.problems();
                 case PENDING -> status.pending().size() + " pending";
