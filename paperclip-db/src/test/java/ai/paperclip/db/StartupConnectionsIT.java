@@ -3,7 +3,6 @@ package ai.paperclip.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.db.migration.MigrationConsole;
-import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.testing.Db;
 import ai.paperclip.db.testing.PostgresServer;
 import ai.paperclip.db.testing.SharedPostgres;
@@ -25,8 +24,7 @@ class StartupConnectionsIT {
     @Test
     void aStartWithNothingPendingLogsInOnce(PostgresServer server) throws Exception {
         logConnections(server);
-        String database = server.freshDatabase();
-        Migrator.configure().url(server.urlOf(database, null)).load().migrate();
+        String database = server.migratedDatabase();
         long before = logins(server, database);
 
         try (PaperclipDb db = PaperclipDb.create(server.urlOf(database, null), PaperclipDbOptions.defaults())) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.paperclip.db.introspect.SchemaIntrospector;
-import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.testing.Db;
 import ai.paperclip.db.testing.PostgresServer;
 import ai.paperclip.db.testing.SharedPostgres;
@@ -37,13 +36,7 @@ class BackupIT {
     @BeforeAll
     static void allowScratchDatabases(PostgresServer shared) {
         server = shared;
-        Db.execute(server.superuser(), "ALTER ROLE " + PostgresServer.USER + " CREATEDB");
-    }
-
-    private static String migratedDatabase() {
-        String name = server.freshDatabase();
-        Migrator.configure().url(server.urlOf(name, null)).load().migrate();
-        return name;
+        server.allowDatabaseCreation();
     }
 
     /** The application role on {@code database}: it owns what it creates, as in production. */
@@ -61,7 +54,7 @@ class BackupIT {
 
     @Test
     void aRestoredDatabaseHasTheSameCatalogAndEveryRowOfTheOriginal() throws Exception {
-        String source = migratedDatabase();
+        String source = server.migratedDatabase();
         DataSource original = app(source);
         BackupFixtures.load(original);
 

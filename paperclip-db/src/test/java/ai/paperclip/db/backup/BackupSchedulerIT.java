@@ -2,7 +2,6 @@ package ai.paperclip.db.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.testing.Db;
 import ai.paperclip.db.testing.LogCapture;
 import ai.paperclip.db.testing.PostgresServer;
@@ -35,13 +34,7 @@ class BackupSchedulerIT {
     @BeforeAll
     static void scratchDatabasesAllowed(PostgresServer shared) {
         server = shared;
-        Db.execute(server.superuser(), "ALTER ROLE " + PostgresServer.USER + " CREATEDB");
-    }
-
-    private static String migratedDatabase() {
-        String name = server.freshDatabase();
-        Migrator.configure().url(server.urlOf(name, null)).load().migrate();
-        return name;
+        server.allowDatabaseCreation();
     }
 
     private static Backups backups(String database, Path directory) {
@@ -59,7 +52,7 @@ class BackupSchedulerIT {
 
     @Test
     void aRunBlockedByALockIsCancelledAtItsDeadlineLeavesNoFileAndTheNextRunSucceeds() throws Exception {
-        String database = migratedDatabase();
+        String database = server.migratedDatabase();
         Backups backups = backups(database, dir);
         try (Connection blocker = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/"
                 + database, PostgresServer.USER, PostgresServer.PASSWORD)) {
@@ -94,7 +87,7 @@ class BackupSchedulerIT {
 
     @Test
     void twoSchedulersOnOneDatabaseMakeOneBackupPerIntervalAndTheOtherTakesOverWhenTheFirstStops() throws Exception {
-        String database = migratedDatabase();
+        String database = server.migratedDatabase();
         Path dirA = dir.resolve("a");
         Path dirB = dir.resolve("b");
         BackupSchedule schedule = BackupSchedule.builder(Duration.ofSeconds(3)).minFreeBytes(1).build();
@@ -130,7 +123,7 @@ class BackupSchedulerIT {
 
     @Test
     void aFreeSpaceFloorAboveTheFreeSpaceRefusesWithAClearMessageAndNoFile() throws Exception {
-        String database = migratedDatabase();
+        String database = server.migratedDatabase();
         Files.createDirectories(dir);
         long floor = Files.getFileStore(dir).getUsableSpace() + (1L << 40);
         BackupSchedule schedule = BackupSchedule.builder(Duration.ofSeconds(2)).minFreeBytes(floor).build();
@@ -145,7 +138,7 @@ class BackupSchedulerIT {
 
     @Test
     void everyNthBackupIsVerifiedAndTheResultIsPartOfHealth() throws Exception {
-        String database = migratedDatabase();
+        String database = server.migratedDatabase();
         BackupSchedule schedule = BackupSchedule.builder(Duration.ofSeconds(3)).minFreeBytes(1).verifyEvery(2).build();
         try (BackupScheduler scheduler = BackupScheduler.start(backups(database, dir), schedule)) {
             Wait.until("a verification", WAIT, () -> scheduler.health().lastVerify().isPresent());

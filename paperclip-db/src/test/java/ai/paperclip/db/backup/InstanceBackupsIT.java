@@ -3,7 +3,6 @@ package ai.paperclip.db.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.paperclip.db.migration.MigrationDatabase;
-import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.db.testing.Db;
 import ai.paperclip.db.testing.PostgresServer;
 import ai.paperclip.db.testing.SharedPostgres;
@@ -45,9 +44,8 @@ class InstanceBackupsIT {
 
     @Test
     void aBackupThroughTheOpenerIsInTheInventoryWithItsHealth(PostgresServer server) throws Exception {
-        String name = server.freshDatabase();
+        String name = server.migratedDatabase();
         String url = server.urlOf(name, null);
-        Migrator.configure().url(url).load().migrate();
         Map<String, String> env = Map.of("DATABASE_URL", url, "PAPERCLIP_HOME", home.toString());
 
         InstanceBackups.Inventory none = InstanceBackups.inventory(env, null, Clock.systemUTC());
@@ -77,10 +75,9 @@ class InstanceBackupsIT {
 
     @Test
     void backupRestoreAndVerifyTellTheirProgressTableByTable(PostgresServer server) {
-        Db.execute(server.superuser(), "ALTER ROLE " + PostgresServer.USER + " CREATEDB"); // verify's scratch database
-        String name = server.freshDatabase();
+        server.allowDatabaseCreation(); // verify's scratch database
+        String name = server.migratedDatabase();
         String url = server.urlOf(name, null);
-        Migrator.configure().url(url).load().migrate();
         Db.execute(server.superuserOn(name), "INSERT INTO companies (name, issue_prefix) VALUES ('Acme', 'ACM'),"
                 + " ('Globex', 'GLX')");
         Backups backups = Backups.of(url, BackupOptions.builder().directory(home.resolve("backups")).build());

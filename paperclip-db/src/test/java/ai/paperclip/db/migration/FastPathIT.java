@@ -33,8 +33,7 @@ class FastPathIT {
 
     @Test
     void decidesUpToDateWithExactlyOneQuery(PostgresServer server) {
-        String database = server.freshDatabase();
-        Migrator.configure().url(server.urlOf(database, null)).load().migrate();
+        String database = server.migratedDatabase();
         AtomicInteger executed = new AtomicInteger();
         Migrator migrator = Migrator.configure().dataSource(counting(dataSource(server, database), executed)).load();
 
@@ -57,8 +56,7 @@ class FastPathIT {
     @Test
     void aStartUpNeverLoadsLiquibaseUnlessAChangesetNeedsIt(PostgresServer server, @TempDir Path dir)
             throws Exception {
-        String upToDate = server.freshDatabase();
-        Migrator.configure().url(server.urlOf(upToDate, null)).load().migrate();
+        String upToDate = server.migratedDatabase();
         String empty = server.freshDatabase();
         String special = server.freshDatabase();
         TestHistory runOnChange = TestHistory.in(dir.resolve("run-on-change")).migrationWithChangesets("0000_view",

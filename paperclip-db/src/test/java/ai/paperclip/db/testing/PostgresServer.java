@@ -1,5 +1,6 @@
 package ai.paperclip.db.testing;
 
+import ai.paperclip.db.migration.Migrator;
 import ai.paperclip.embedded.EmbeddedPostgres;
 import ai.paperclip.embedded.PostgresBinaries;
 import java.io.IOException;
@@ -113,6 +114,22 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("Could not create database " + name, e);
         }
         return name;
+    }
+
+    /** A {@link #freshDatabase()} with Paperclip's committed history applied; returns its name. */
+    public String migratedDatabase() {
+        String name = freshDatabase();
+        Migrator.configure().url(urlOf(name, null)).load().migrate();
+        return name;
+    }
+
+    /** Lets the application role create databases (the scratch database of a backup's verify). */
+    public void allowDatabaseCreation() {
+        try (Connection c = superuser().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER ROLE " + USER + " CREATEDB");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not let " + USER + " create databases", e);
+        }
     }
 
     /** {@code postgres://paperclip_app:<encoded password>@127.0.0.1:<port>/<database>}, plus {@code query} if given. */
